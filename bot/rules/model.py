@@ -54,8 +54,10 @@ class Artikel:
 
     def aanduiding(self) -> str:
         """Dutch citation as a lawyer writes it, e.g. 'art. 7:457 lid 1 BW'."""
+        if self.bron_id is None:
+            return f"{self.afkorting} ({self.wet})"
         if self.artikel is None:
-            return self.wet if self.bron_id is None else self.afkorting
+            return self.afkorting
         nummer = f"{self.boek}:{self.artikel}" if self.boek else self.artikel
         tekst = f"art. {nummer}"
         if self.lid:

@@ -1,0 +1,93 @@
+"""Before closing: the professional's own weighing, one point at a time, then
+the offer of the record."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.gesprek import regelset
+
+logger = logging.getLogger(__name__)
+
+# A motivation longer than this is cut, with a notice: the record is a summary
+# of the weighing, not a place for whole case files.
+MAX_MOTIVATIE = 4000
+
+
+class ActionAskMotivatieAntwoord(Action):
+    """Ask the next point the guide says must be recorded."""
+
+    def name(self) -> Text:
+        return "action_ask_motivatie_antwoord"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> List[EventType]:
+        open_punten = tracker.get_slot("vastleg_open") or []
+        if open_punten:
+            punt = regelset().vastleggen[open_punten[0]]
+            dispatcher.utter_message(response="utter_vastleg_vraag", vraag=punt.vraag)
+        return []
+
+
+class ValidateMotivatieForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_motivatie_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        return ["motivatie_antwoord"] if tracker.get_slot("vastleg_open") else []
+
+    def validate_motivatie_antwoord(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        tekst = " ".join(str(slot_value or "").split())
+        if not tekst:
+            dispatcher.utter_message(response="utter_motivatie_leeg")
+            return {"motivatie_antwoord": None}
+        if len(tekst) > MAX_MOTIVATIE:
+            tekst = tekst[:MAX_MOTIVATIE]
+            dispatcher.utter_message(response="utter_motivatie_ingekort")
+        open_punten = list(tracker.get_slot("vastleg_open") or [])
+        motivaties = dict(tracker.get_slot("motivaties") or {})
+        if open_punten:
+            motivaties[open_punten.pop(0)] = tekst
+        # Clearing the slot makes the form ask again while points remain.
+        return {
+            "motivaties": motivaties,
+            "vastleg_open": open_punten,
+            "motivatie_antwoord": None if open_punten else tekst,
+        }
+
+
+class ActionAfsluiten(Action):
+    def name(self) -> Text:
+        return "action_afsluiten"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> List[EventType]:
+        dispatcher.utter_message(
+            response="utter_afsluiten",
+            buttons=[
+                {"title": "Geef me het verslag", "payload": "/verslag"},
+                {"title": "Waarom deze uitkomst?", "payload": "/waarom"},
+                {"title": "Nieuwe vraag", "payload": "/opnieuw"},
+            ],
+        )
+        return [SlotSet("motivatie_antwoord", None)]

@@ -1,0 +1,171 @@
+"""Deelwijzer's command line. Run through ``./deelwijzer <command>``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import uuid
+from pathlib import Path
+from typing import List, Optional
+
+import requests
+
+from bot.settings import instellingen
+
+logger = logging.getLogger("deelwijzer")
+
+
+def cmd_controleer(args: argparse.Namespace) -> int:
+    from bot.overzicht import overzicht
+    from bot.rules import PlanFout, laad_regelset
+
+    try:
+        regels = laad_regelset()
+    except PlanFout as fout:
+        print(fout, file=sys.stderr)
+        return 1
+    print(f"Regeldata in orde: {len(regels.plannen)} stappenplannen, "
+          f"{len(regels.wetgeving)} artikelen, regelset {regels.versie}.\n")
+    for plan_id in args.plan or sorted(regels.plannen):
+        print(overzicht(regels.plan(plan_id), regels))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from bot.runtime import train
+
+    print(train())
+    return 0
+
+
+def _toon(antwoorden: List[dict]) -> List[dict]:
+    knoppen: List[dict] = []
+    for bericht in antwoorden:
+        if bericht.get("text"):
+            print(f"\nDeelwijzer: {bericht['text']}")
+        for knop in bericht.get("buttons") or []:
+            knoppen.append(knop)
+            print(f"  [{len(knoppen)}] {knop['title']}")
+    return knoppen
+
+
+def chat(rasa_url: str, afzender: Optional[str] = None) -> None:
+    """A terminal chat over the REST channel; a number picks a button."""
+    afzender = afzender or f"terminal-{uuid.uuid4().hex[:12]}"
+    print(f"Gesprek {afzender}. Typ uw vraag; 'exit' of Ctrl-D sluit af.")
+    knoppen: List[dict] = _toon(_stuur(rasa_url, afzender, "/begroeten"))
+    while True:
+        try:
+            tekst = input("\nU: ").strip()
+        except EOFError:
+            break
+        if tekst.lower() in {"exit", "quit"}:
+            break
+        if tekst.isdigit() and 1 <= int(tekst) <= len(knoppen):
+            tekst = knoppen[int(tekst) - 1]["payload"]
+        knoppen = _toon(_stuur(rasa_url, afzender, tekst))
+    print(f"\nTot ziens. Uw gesprek-id is {afzender}; exporteer het verslag met "
+          f"'./deelwijzer export {afzender}'.")
+
+
+def _stuur(rasa_url: str, afzender: str, tekst: str) -> List[dict]:
+    try:
+        antwoord = requests.post(f"{rasa_url}/webhooks/rest/webhook",
+                                 json={"sender": afzender, "message": tekst}, timeout=60)
+        antwoord.raise_for_status()
+        return antwoord.json()
+    except requests.RequestException as fout:
+        return [{"text": f"De assistent is niet bereikbaar ({fout.__class__.__name__})."}]
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    from bot.runtime import start_alles, stop
+
+    inst = instellingen()
+    processen = start_alles(inst)
+    print(f"Rasa-server: {inst.rasa_url} (REST: {inst.rasa_url}/webhooks/rest/webhook)")
+    print(f"Actieserver: {inst.actie_url}. Logs in var/log/.")
+    try:
+        if args.zonder_chat:
+            processen[0].wait()
+        else:
+            chat(inst.rasa_url)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop(*processen)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    chat(instellingen().rasa_url, args.gesprek)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.export import exporteer
+
+    document, markdown = exporteer(args.gesprek)
+    if document is None:
+        print(f"Geen stappenplan gevonden in gesprek {args.gesprek}.", file=sys.stderr)
+        return 1
+    uit = Path(args.map)
+    uit.mkdir(parents=True, exist_ok=True)
+    from bot.record import canoniek
+
+    (uit / f"{args.gesprek}.json").write_text(canoniek(document) + "\n", encoding="utf-8")
+    (uit / f"{args.gesprek}.md").write_text(markdown, encoding="utf-8")
+    print(f"Geschreven: {uit / (args.gesprek + '.json')} en .md")
+    return 0
+
+
+def cmd_controleer_verslag(args: argparse.Namespace) -> int:
+    from bot.record import controleer
+    from bot.rules import laad_regelset
+
+    document = json.loads(Path(args.bestand).read_text(encoding="utf-8"))
+    problemen = controleer(document, laad_regelset())
+    if problemen:
+        for probleem in problemen:
+            print(f"NIET IN ORDE: {probleem}")
+        return 1
+    print("In orde: de inhoud is ongewijzigd en dezelfde antwoorden geven met deze "
+          "regelset dezelfde uitkomst en wetsartikelen.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="deelwijzer", description=__doc__)
+    sub = p.add_subparsers(dest="commando", required=True)
+    c = sub.add_parser("controleer", help="regeldata valideren en als overzicht tonen")
+    c.add_argument("plan", nargs="*", help="alleen deze plannen tonen")
+    c.set_defaults(func=cmd_controleer)
+    sub.add_parser("train", help="model trainen als de trainingsdata veranderde"
+                   ).set_defaults(func=cmd_train)
+    s = sub.add_parser("start", help="servers starten en een chat in de terminal openen")
+    s.add_argument("--zonder-chat", action="store_true", help="alleen de servers")
+    s.set_defaults(func=cmd_start)
+    ch = sub.add_parser("chat", help="chat met een draaiende assistent")
+    ch.add_argument("--gesprek", help="een bestaand gesprek voortzetten")
+    ch.set_defaults(func=cmd_chat)
+    e = sub.add_parser("export", help="vastlegging van een gesprek exporteren")
+    e.add_argument("gesprek")
+    e.add_argument("--map", default="var/export")
+    e.set_defaults(func=cmd_export)
+    v = sub.add_parser("controleer-verslag", help="vastlegging tegen haar hash controleren")
+    v.add_argument("bestand")
+    v.set_defaults(func=cmd_controleer_verslag)
+    return p
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=instellingen().log_niveau,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Dutch language support for the NLU pipeline."""

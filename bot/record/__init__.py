@@ -1,0 +1,6 @@
+"""The vastlegging (decision record): canonical JSON and its renderings."""
+
+from bot.record.vastlegging import canoniek, controleer, inhoud_hash, maak_vastlegging
+from bot.record.weergave import naar_markdown
+
+__all__ = ["canoniek", "controleer", "inhoud_hash", "maak_vastlegging", "naar_markdown"]

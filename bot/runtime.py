@@ -1,0 +1,151 @@
+"""Prepare and run the assistant: spaCy pipeline, training, the two servers.
+
+Used by the command line (``bot/cli.py``) and by the end-to-end tests, so the
+tests start the assistant exactly as a user does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import requests
+import yaml
+from sqlalchemy.engine.url import make_url
+
+from bot.nlu.spacy_model import bereid_voor
+from bot.rules import laad_regelset
+from bot.settings import PROJECT, Instellingen, instellingen
+
+logger = logging.getLogger(__name__)
+
+SPACY_MAP = PROJECT / "var" / "spacy" / "nl"
+TRAININGSBESTANDEN = ["config.yml", "domain.yml", "data/nlu", "data/rules",
+                      "data/stories"]
+
+
+def training_hash(spacy_keuze: str) -> str:
+    """Fingerprint of everything that goes into the model."""
+    h = hashlib.sha256(spacy_keuze.encode("utf-8"))
+    for naam in TRAININGSBESTANDEN:
+        pad = PROJECT / naam
+        bestanden = sorted(pad.rglob("*.yml")) if pad.is_dir() else [pad]
+        for bestand in bestanden:
+            h.update(str(bestand.relative_to(PROJECT)).encode("utf-8"))
+            h.update(bestand.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def python() -> str:
+    return sys.executable
+
+
+def train(inst: Optional[Instellingen] = None) -> Path:
+    """Train a model unless one for exactly this training data exists."""
+    inst = inst or instellingen()
+    keuze, _ = bereid_voor(SPACY_MAP, inst.spacy_model)
+    naam = f"deelwijzer-{training_hash(keuze)}"
+    model = inst.model_map / f"{naam}.tar.gz"
+    if model.is_file():
+        logger.info("model %s is actueel; niet opnieuw getraind", model.name)
+        return model
+    logger.info("training van %s (spaCy: %s)", model.name, keuze)
+    begin = time.monotonic()
+    subprocess.run(
+        [python(), "-m", "rasa", "train", "--fixed-model-name", naam,
+         "--out", str(inst.model_map), "--quiet"],
+        cwd=PROJECT, check=True,
+    )
+    logger.info("training klaar in %.0f s", time.monotonic() - begin)
+    return model
+
+
+def schrijf_endpoints(inst: Instellingen) -> Path:
+    """endpoints.yml from the settings: action server and tracker store."""
+    url = make_url(inst.tracker_store_url)
+    tracker: Dict[str, object] = {"type": "SQL", "dialect": url.drivername}
+    if url.drivername.startswith("sqlite"):
+        db = Path(url.database or "var/tracker.db")
+        db = db if db.is_absolute() else PROJECT / db
+        db.parent.mkdir(parents=True, exist_ok=True)
+        tracker["db"] = str(db)
+    else:
+        tracker.update({k: v for k, v in {
+            "url": url.host, "port": url.port, "db": url.database,
+            "username": url.username, "password": url.password,
+        }.items() if v is not None})
+    endpoints = {"action_endpoint": {"url": inst.actie_url}, "tracker_store": tracker}
+    pad = PROJECT / "var" / "endpoints.yml"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
+    return pad
+
+
+def start_actieserver(inst: Instellingen, log: Path) -> subprocess.Popen:
+    laad_regelset()  # refuse to start on unsound law data, with its message
+    return subprocess.Popen(
+        [python(), "-m", "rasa_sdk", "--actions", "actions",
+         "--port", str(inst.actie_poort), "--logging-level", inst.log_niveau],
+        cwd=PROJECT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+    )
+
+
+def start_rasa(inst: Instellingen, model: Path, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [python(), "-m", "rasa", "run", "--enable-api", "--model", str(model),
+         "--endpoints", str(schrijf_endpoints(inst)),
+         "--credentials", str(PROJECT / "credentials.yml"),
+         "--interface", inst.rasa_host, "--port", str(inst.rasa_poort),
+         "--log-file", str(log), "--quiet"],
+        cwd=PROJECT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+        env={**os.environ, "LOG_LEVEL": inst.log_niveau},
+    )
+
+
+def wacht_tot_bereikbaar(url: str, proces: subprocess.Popen, seconden: float) -> None:
+    """Wait until ``url`` answers 200; fail fast when the process died."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if proces.poll() is not None:
+            raise RuntimeError(f"server gestopt met code {proces.returncode}: {url}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} niet bereikbaar na {seconden:.0f} s")
+
+
+def start_alles(inst: Optional[Instellingen] = None) -> List[subprocess.Popen]:
+    """Train if needed, start both servers, wait until they answer."""
+    inst = inst or instellingen()
+    model = train(inst)
+    logs = PROJECT / "var" / "log"
+    logs.mkdir(parents=True, exist_ok=True)
+    acties = start_actieserver(inst, logs / "actieserver.log")
+    rasa = start_rasa(inst, model, logs / "rasa.log")
+    try:
+        wacht_tot_bereikbaar(f"http://127.0.0.1:{inst.actie_poort}/health", acties, 120)
+        wacht_tot_bereikbaar(f"{inst.rasa_url}/status", rasa, 300)
+    except Exception:
+        stop(rasa, acties)
+        raise
+    return [rasa, acties]
+
+
+def stop(*processen: subprocess.Popen) -> None:
+    for proces in processen:
+        if proces.poll() is None:
+            proces.terminate()
+    for proces in processen:
+        try:
+            proces.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proces.kill()
