@@ -246,3 +246,11 @@ def test_pointers_to_local_arrangements_are_given(regels):
     for woord in ("modelconvenant jeugdgroepenaanpak", "Persoonsgerichte Aanpak",
                   "Zorg- en Veiligheidshuis"):
         assert woord in " ".join(optie.melding.split())
+
+
+def test_silent_branches_say_so(regels):
+    """Every consultation outcome the guide does not print carries a note."""
+    gedrukt = {"u_overleg_beginselen"}  # the guide's own 'NEE' of step 4
+    for knoop in regels.plan("gemeenten").knopen.values():
+        if knoop.uitkomst == "overleg" and knoop.id not in gedrukt:
+            assert knoop.opmerking, knoop.id
