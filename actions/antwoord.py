@@ -33,7 +33,7 @@ def gekozen_optie(knoop: Knoop, tracker: Tracker) -> Optional[Optie]:
     """The option the latest message chose, only if it belongs to the open
     question. A hand-typed payload for another question sets nothing."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if intent in INTENT_NAAR_WAARDE:
+    if intent in INTENT_NAAR_WAARDE and knoop.optie(INTENT_NAAR_WAARDE[intent]):
         return knoop.optie(INTENT_NAAR_WAARDE[intent])
     if intent == "kies":
         waarde = next(tracker.get_latest_entity_values("optie"), None)

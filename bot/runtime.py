@@ -87,12 +87,18 @@ def schrijf_endpoints(inst: Instellingen) -> Path:
     return pad
 
 
+def _sdk_log_vlag(niveau: str) -> List[str]:
+    return {"DEBUG": ["-vv"], "INFO": ["-v"]}.get(niveau, ["--quiet"])
+
+
 def start_actieserver(inst: Instellingen, log: Path) -> subprocess.Popen:
     laad_regelset()  # refuse to start on unsound law data, with its message
     return subprocess.Popen(
         [python(), "-m", "rasa_sdk", "--actions", "actions",
-         "--port", str(inst.actie_poort), "--logging-level", inst.log_niveau],
+         "--port", str(inst.actie_poort), *_sdk_log_vlag(inst.log_niveau)],
         cwd=PROJECT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+        # Only the Rasa server on this machine may call the actions.
+        env={**os.environ, "SANIC_HOST": "127.0.0.1"},
     )
 
 

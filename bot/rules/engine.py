@@ -134,7 +134,7 @@ def herken_optie(knoop: Knoop, tekst: str) -> Optional[Optie]:
         return None
     treffers = []
     for optie in knoop.opties:
-        woorden = (optie.waarde.replace("_", " "), optie.label, *optie.herken)
+        woorden = (optie.label, *optie.herken)
         if any(f" {normaliseer(w)} " in schoon for w in woorden if normaliseer(w)):
             treffers.append(optie)
     return treffers[0] if len(treffers) == 1 else None
