@@ -314,6 +314,7 @@ def test_the_progress_line_counts_eight_steps(regels):
         ("wijkagent hier", "bevoegde_autoriteit"),
         ("ik zit bij de kmar", "bevoegde_autoriteit"),
         ("wij zijn riec partner", "ontvanger"),
+        ("ik werk bij de fiod, kan ik gegevens delen met een riec", "bevoegde_autoriteit"),
     ],
 )
 def test_the_first_question_recognises_the_users_organisation(regels, tekst, waarde):
