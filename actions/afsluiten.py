@@ -90,4 +90,4 @@ class ActionAfsluiten(Action):
                 {"title": "Nieuwe vraag", "payload": "/opnieuw"},
             ],
         )
-        return [SlotSet("motivatie_antwoord", None)]
+        return [SlotSet("motivatie_antwoord", None), SlotSet("fase", "klaar")]

@@ -7,7 +7,7 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.gesprek import (
@@ -52,16 +52,17 @@ class ActionAntwoord(Action):
         stand = huidige_stand(tracker)
         if stand is None:
             # No plan yet: free text is most likely the opening question.
-            return await ActionStartPlan().run(dispatcher, tracker, domain)
+            events = await ActionStartPlan().run(dispatcher, tracker, domain)
+            return [*events, SlotSet("fase", "vragen")]
         if stand.klaar:
             dispatcher.utter_message(response="utter_al_klaar")
-            return []
+            return [SlotSet("fase", "klaar")]
 
         optie = gekozen_optie(stand.knoop, tracker)
         if optie is None:
             dispatcher.utter_message(response="utter_antwoord_onduidelijk")
             stel_vraag(dispatcher, stand)
-            return []
+            return [SlotSet("fase", "vragen")]
 
         antwoorden = antwoorden_uit(tracker) + [(stand.knoop.id, optie.waarde)]
         logboek = logboek_uit(tracker) + [
@@ -89,7 +90,7 @@ def volgende_stap(
     events: List[EventType] = list(zet_stand(antwoorden, logboek, stand))
     if not stand.klaar:
         stel_vraag(dispatcher, stand)
-        return events
+        return [*events, SlotSet("fase", "vragen")]
     meld_uitkomst(dispatcher, stand)
     logboek = logboek + [logregel("uitkomst", knoop=stand.knoop.id,
                                   uitkomst=stand.knoop.uitkomst)]
@@ -98,7 +99,7 @@ def volgende_stap(
     events.append(SlotSet("vastleg_open", punten))
     events.append(SlotSet("motivaties", {}))
     dispatcher.utter_message(response="utter_eigen_afweging")
-    events.append(FollowupAction("motivatie_form"))
+    events.append(SlotSet("fase", "afweging"))
     return events
 
 
@@ -172,7 +173,8 @@ class ActionTerug(Action):
         ]
         dispatcher.utter_message(response="utter_terug")
         stel_vraag(dispatcher, stand)
-        return [*zet_stand(antwoorden, logboek, stand), SlotSet("vastleg_open", None)]
+        return [*zet_stand(antwoorden, logboek, stand), SlotSet("vastleg_open", None),
+                SlotSet("fase", "vragen")]
 
 
 class ActionHerhaalVraag(Action):

@@ -25,7 +25,8 @@ def start_plan(
     dispatcher.utter_message(response="utter_start_plan", plan=plan.titel)
     stel_vraag(dispatcher, stand)
     logger.debug("plan=%s gestart op knoop=%s", plan_id, stand.knoop.id)
-    return [SlotSet("plan", plan_id), *zet_stand([], logboek, stand)]
+    return [SlotSet("plan", plan_id), SlotSet("fase", "vragen"),
+            *zet_stand([], logboek, stand)]
 
 
 class ActionStartPlan(Action):

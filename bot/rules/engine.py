@@ -64,11 +64,11 @@ class Stand:
 
     def vastleggen(self) -> Tuple[str, ...]:
         """What the professional must record, gathered along the path."""
-        punten: List[str] = []
+        # The outcome's own points (purpose, data, necessity) come first; the
+        # points of the route taken (consent, conflict of duties) follow.
+        punten: List[str] = list(self.knoop.vastleggen) if self.klaar else []
         for schrede in self.pad:
             punten.extend(schrede.optie.vastleggen)
-        if self.klaar:
-            punten.extend(self.knoop.vastleggen)
         return tuple(dict.fromkeys(punten))
 
     def voortgang(self) -> str:

@@ -143,7 +143,8 @@ def test_consent_must_be_recorded_who_what_when(regels):
     stand = loop(regels.plan("zorg"), [("s1_strafbaar_feit", "geen"),
                                        ("bg_grondslag", "medisch"),
                                        ("s2a_toestemming", "ja"), *STAP3_VOLDAAN])
-    assert stand.vastleggen()[0] == "toestemming_wie_wat_wanneer"
+    assert stand.vastleggen() == ("doel", "welke_gegevens_aan_wie", "noodzaak",
+                                  "geen_lichter_middel", "toestemming_wie_wat_wanneer")
 
 
 def test_going_back_reopens_the_last_question(regels):

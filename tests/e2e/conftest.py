@@ -1,0 +1,74 @@
+"""Start the real assistant on loopback, as ``./deelwijzer start`` does:
+trained model, action server, Rasa server, SQLite tracker store."""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from dataclasses import replace
+from typing import Iterator, List
+
+import pytest
+import requests
+
+from bot import runtime
+from bot.settings import instellingen
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def assistent(tmp_path_factory) -> Iterator[str]:
+    map_ = tmp_path_factory.mktemp("assistent")
+    inst = replace(
+        instellingen(),
+        rasa_host="127.0.0.1",
+        rasa_poort=vrije_poort(),
+        actie_poort=vrije_poort(),
+        tracker_store_url=f"sqlite:///{map_ / 'tracker.db'}",
+        verslag_map=map_ / "verslagen",
+    )
+    mp = pytest.MonkeyPatch()
+    # The action server is a separate process: it reads its settings from the
+    # environment.
+    mp.setenv("DEELWIJZER_VERSLAG_MAP", str(inst.verslag_map))
+    processen = runtime.start_alles(inst)
+    try:
+        yield inst.rasa_url
+    finally:
+        runtime.stop(*processen)
+        mp.undo()
+
+
+class Gesprek:
+    """One conversation over the REST channel."""
+
+    def __init__(self, rasa_url: str) -> None:
+        self.url = f"{rasa_url}/webhooks/rest/webhook"
+        self.id = f"e2e-{uuid.uuid4().hex[:10]}"
+
+    def zeg(self, tekst: str) -> List[dict]:
+        antwoord = requests.post(self.url, json={"sender": self.id, "message": tekst},
+                                 timeout=120)
+        antwoord.raise_for_status()
+        return antwoord.json()
+
+
+def teksten(berichten: List[dict]) -> str:
+    return "\n".join(b.get("text", "") for b in berichten)
+
+
+def custom(berichten: List[dict], sleutel: str) -> dict:
+    for bericht in berichten:
+        if sleutel in (bericht.get("custom") or {}):
+            return bericht["custom"][sleutel]
+    raise AssertionError(f"geen {sleutel} in {berichten}")
+
+
+@pytest.fixture
+def gesprek(assistent) -> Gesprek:
+    return Gesprek(assistent)
