@@ -34,6 +34,8 @@ def _knoop(knoop, regels: Regelset) -> List[str]:
         uit = [f"  = {knoop.id}: {soort.upper()}  ({citaten})", f"      {bron}"]
         uit.extend(textwrap.wrap(knoop.tekst, 84, initial_indent="      ",
                                  subsequent_indent="      "))
+        if knoop.doorverwijzen:
+            uit.append(f"      -> start stappenplan {knoop.doorverwijzen}")
     if knoop.opmerking:
         uit.extend(textwrap.wrap("Let op: " + " ".join(knoop.opmerking.split()), 84,
                                  initial_indent="      ! ", subsequent_indent="        "))

@@ -174,6 +174,7 @@ def _knoop(
         citeer=_tuple(ruw.get("citeer")),
         vastleggen=_tuple(ruw.get("vastleggen")),
         opmerking=ruw.get("opmerking"),
+        doorverwijzen=_optioneel(ruw.get("doorverwijzen")),
     )
 
 
@@ -239,6 +240,28 @@ def controleer_plan(
     return problemen
 
 
+def controleer_doorverwijzingen(
+    plan: Stappenplan, plannen: Mapping[str, Stappenplan]
+) -> List[str]:
+    """A referral names another existing plan, and only an outcome that sends
+    the professional to another plan may carry one: a referral on any other
+    outcome would offer a second legal answer beside the first."""
+    problemen: List[str] = []
+    for knoop in plan.knopen.values():
+        doel = knoop.doorverwijzen
+        if doel is None:
+            continue
+        waar = f"plan {plan.id}/{knoop.id}"
+        if knoop.is_vraag or knoop.uitkomst != "ander_stappenplan":
+            problemen.append(f"{waar}: 'doorverwijzen' mag alleen bij een uitkomst "
+                             "'ander_stappenplan'")
+        if doel == plan.id:
+            problemen.append(f"{waar}: verwijst door naar zijn eigen stappenplan")
+        elif doel not in plannen:
+            problemen.append(f"{waar}: verwijst door naar onbekend stappenplan {doel!r}")
+    return problemen
+
+
 def _controleer_graaf(plan: Stappenplan) -> List[str]:
     """No cycles, nothing unreachable, every path ends in an outcome."""
     problemen: List[str] = []
@@ -298,6 +321,7 @@ def laad_regelset(data_dir: Path = DATA_DIR) -> Regelset:
         problemen.append(f"geen stappenplannen gevonden in {data_dir / 'stappenplannen'}")
     for plan in plannen.values():
         problemen.extend(controleer_plan(plan, artikelen, vastleggen))
+        problemen.extend(controleer_doorverwijzingen(plan, plannen))
     if problemen:
         raise PlanFout(problemen)
 

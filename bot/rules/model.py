@@ -123,6 +123,10 @@ class Knoop:
     citeer: Tuple[str, ...] = ()
     vastleggen: Tuple[str, ...] = ()
     opmerking: Optional[str] = None
+    # On an outcome of kind 'ander_stappenplan': the id of the plan of ours
+    # that the guide sends the professional to, so the conversation can start
+    # it. None where the guide points outside our plans (AVG, another guide).
+    doorverwijzen: Optional[str] = None
 
     @property
     def is_vraag(self) -> bool:
