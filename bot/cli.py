@@ -136,6 +136,22 @@ def cmd_controleer_verslag(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_opschonen(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from bot.opslag.bewaren import schoon_op
+
+    inst = instellingen()
+    if args.dagen is not None:
+        inst = replace(inst, bewaartermijn_dagen=args.dagen)
+    uit = schoon_op(inst, droog=args.droog)
+    print(f"{'Zou wissen' if args.droog else 'Gewist'} (bewaartermijn "
+          f"{inst.bewaartermijn_dagen} dagen): {uit.gesprekken} gesprekken "
+          f"({uit.events} events), {uit.zaakcodes} zaakcodes, "
+          f"{uit.verslagen} verslagbestanden.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="deelwijzer", description=__doc__)
     sub = p.add_subparsers(dest="commando", required=True)
@@ -157,6 +173,11 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("controleer-verslag", help="vastlegging tegen haar hash controleren")
     v.add_argument("bestand")
     v.set_defaults(func=cmd_controleer_verslag)
+    o = sub.add_parser("opschonen", help="gesprekken en verslagen na de "
+                       "bewaartermijn wissen (ook voor cron)")
+    o.add_argument("--dagen", type=int, help="bewaartermijn voor deze keer")
+    o.add_argument("--droog", action="store_true", help="alleen tellen")
+    o.set_defaults(func=cmd_opschonen)
     return p
 
 

@@ -66,8 +66,27 @@ def train(inst: Optional[Instellingen] = None) -> Path:
     return model
 
 
-def schrijf_endpoints(inst: Instellingen) -> Path:
-    """endpoints.yml from the settings: action server and tracker store."""
+def lock_store(url_tekst: str) -> Optional[Dict[str, object]]:
+    """The lock_store section for a ``redis://[:password@]host:port/db`` URL;
+    None (Rasa's in-memory lock) when no URL is set."""
+    if not url_tekst:
+        return None
+    url = make_url(url_tekst)
+    if url.drivername not in {"redis", "rediss"}:
+        raise ValueError(f"DEELWIJZER_LOCK_STORE moet een redis://-URL zijn: {url!r}")
+    return {k: v for k, v in {
+        # Rasa's own RedisLockStore, with tickets made unique across servers.
+        "type": "bot.opslag.vergrendeling.AtomischeRedisLockStore",
+        "url": url.host or "localhost", "port": url.port or 6379,
+        "db": int(url.database or 0), "password": url.password,
+        "use_ssl": url.drivername == "rediss" or None, "key_prefix": "deelwijzer",
+    }.items() if v is not None}
+
+
+def schrijf_endpoints(inst: Instellingen, pad: Optional[Path] = None) -> Path:
+    """endpoints.yml from the settings: action server, tracker store and (for
+    several Rasa servers) lock store. ``pad``: where, for servers that must
+    not share ``var/endpoints.yml``."""
     url = make_url(inst.tracker_store_url)
     tracker: Dict[str, object] = {"type": "SQL", "dialect": url.drivername}
     if url.drivername.startswith("sqlite"):
@@ -81,7 +100,10 @@ def schrijf_endpoints(inst: Instellingen) -> Path:
             "username": url.username, "password": url.password,
         }.items() if v is not None})
     endpoints = {"action_endpoint": {"url": inst.actie_url}, "tracker_store": tracker}
-    pad = PROJECT / "var" / "endpoints.yml"
+    slot = lock_store(inst.lock_store_url)
+    if slot:
+        endpoints["lock_store"] = slot
+    pad = pad or PROJECT / "var" / "endpoints.yml"
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     return pad
@@ -97,15 +119,19 @@ def start_actieserver(inst: Instellingen, log: Path) -> subprocess.Popen:
         [python(), "-m", "rasa_sdk", "--actions", "actions",
          "--port", str(inst.actie_poort), *_sdk_log_vlag(inst.log_niveau)],
         cwd=PROJECT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
-        # Only the Rasa server on this machine may call the actions.
-        env={**os.environ, "SANIC_HOST": "127.0.0.1"},
+        # Only the Rasa server on this machine may call the actions. The
+        # actions read the same database (case codes) and record folder.
+        env={**os.environ, "SANIC_HOST": "127.0.0.1",
+             "DEELWIJZER_TRACKER_STORE": inst.tracker_store_url,
+             "DEELWIJZER_VERSLAG_MAP": str(inst.verslag_map)},
     )
 
 
-def start_rasa(inst: Instellingen, model: Path, log: Path) -> subprocess.Popen:
+def start_rasa(inst: Instellingen, model: Path, log: Path,
+               endpoints: Optional[Path] = None) -> subprocess.Popen:
     return subprocess.Popen(
         [python(), "-m", "rasa", "run", "--enable-api", "--model", str(model),
-         "--endpoints", str(schrijf_endpoints(inst)),
+         "--endpoints", str(schrijf_endpoints(inst, endpoints)),
          "--credentials", str(PROJECT / "credentials.yml"),
          "--interface", inst.rasa_host, "--port", str(inst.rasa_poort),
          "--log-file", str(log), "--quiet"],

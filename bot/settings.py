@@ -26,6 +26,12 @@ class Instellingen:
     log_niveau: str
     verslag_map: Path
     spacy_model: str
+    # Empty: Rasa's in-memory lock store, enough for one Rasa server. Several
+    # servers sharing one tracker store need a shared lock store (Redis).
+    lock_store_url: str = ""
+    # Conversations, case codes and records are deleted this many days after
+    # the conversation's last message (``./deelwijzer opschonen``).
+    bewaartermijn_dagen: int = 30
 
     @property
     def rasa_url(self) -> str:
@@ -54,4 +60,6 @@ def instellingen() -> Instellingen:
         log_niveau=var("DEELWIJZER_LOG_NIVEAU", "INFO").upper(),
         verslag_map=_pad(var("DEELWIJZER_VERSLAG_MAP", "var/verslagen")),
         spacy_model=var("DEELWIJZER_SPACY_MODEL", "auto"),
+        lock_store_url=var("DEELWIJZER_LOCK_STORE", ""),
+        bewaartermijn_dagen=int(var("DEELWIJZER_BEWAARTERMIJN_DAGEN", "30")),
     )
