@@ -258,7 +258,8 @@ def controleer_doorverwijzingen(
         if doel == plan.id:
             problemen.append(f"{waar}: verwijst door naar zijn eigen stappenplan")
         elif doel not in plannen:
-            problemen.append(f"{waar}: verwijst door naar onbekend stappenplan {doel!r}")
+            problemen.append(
+                f"{waar}: verwijst door naar onbekend stappenplan {doel!r}")
     return problemen
 
 
