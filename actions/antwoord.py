@@ -20,7 +20,7 @@ from actions.gesprek import (
     stel_vraag,
     zet_stand,
 )
-from actions.start import ActionStartPlan
+from actions.start import ActionStartPlan, bied_doorverwijzing
 from bot.rules import herken_optie, loop, terug, verklaar
 from bot.rules.model import Knoop, Optie
 
@@ -96,6 +96,11 @@ def volgende_stap(
                                   uitkomst=stand.knoop.uitkomst)]
     punten = list(stand.vastleggen())
     events.append(SlotSet("logboek", logboek))
+    # An outcome that sends the professional to another of our plans decides
+    # nothing to weigh: offer to start that plan instead of asking a weighing.
+    if not punten and bied_doorverwijzing(dispatcher, stand):
+        return [*events, SlotSet("vastleg_open", []), SlotSet("motivaties", {}),
+                SlotSet("fase", "klaar")]
     events.append(SlotSet("vastleg_open", punten))
     events.append(SlotSet("motivaties", {}))
     dispatcher.utter_message(response="utter_eigen_afweging")

@@ -35,6 +35,8 @@ def training_hash(spacy_keuze: str) -> str:
     h = hashlib.sha256(spacy_keuze.encode("utf-8"))
     for naam in TRAININGSBESTANDEN:
         pad = PROJECT / naam
+        if not pad.exists():
+            continue
         bestanden = sorted(pad.rglob("*.yml")) if pad.is_dir() else [pad]
         for bestand in bestanden:
             h.update(str(bestand.relative_to(PROJECT)).encode("utf-8"))
