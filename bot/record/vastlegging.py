@@ -11,9 +11,18 @@ import hashlib
 import json
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from bot.record.maskering import maskeer, maskeer_velden, namen_model, teksten
 from bot.rules import Regelset, loop, verklaar
+from bot.rules.model import Stappenplan
 
-FORMAAT = "deelwijzer-vastlegging/1"
+# Version 2 added the asker's role, the plan's diagram, corrections per
+# question and the masking of free text.
+FORMAAT = "deelwijzer-vastlegging/2"
+
+# Log entries that take back or change an answer: shown as corrections.
+CORRECTIE_SOORTEN = ("terug", "wijzig")
+# Longest node label in the diagram; the full text is in the questions list.
+LABEL_LENGTE = 60
 
 
 def maak_vastlegging(
@@ -24,18 +33,32 @@ def maak_vastlegging(
     motivaties: Mapping[str, str],
     gesprek_id: str,
     tijdstip: str,
+    rol: Optional[str] = None,
+    nlp: Any = None,
 ) -> Dict[str, Any]:
     """The canonical record. ``tijdstip`` is ISO 8601; its date pins the links
-    to the version of each law in force that day."""
+    to the version of each law in force that day. ``rol`` is the asker's role
+    as recognised from their words, if any. Free text (the motivations, and
+    any text in the log) is masked here as well as where it was typed, so a
+    record never depends on the caller having masked it. ``nlp`` is the spaCy
+    pipeline that finds names (default: nl_core_news_sm when installed)."""
     plan = regels.plan(plan_id)
     stand = loop(plan, antwoorden)
     datum = tijdstip[:10]
+    nlp = namen_model() if nlp is None else nlp
+    verloop = [maskeer_velden(dict(regel)) for regel in logboek]
+    correcties = _correcties(plan, verloop)
     document: Dict[str, Any] = {
         "formaat": FORMAAT,
         "gesprek": gesprek_id,
         "tijdstip": tijdstip,
         "regelset": {"handreiking": regels.editie, "versie": regels.versie},
-        "plan": {"id": plan.id, "titel": plan.titel},
+        "plan": {
+            "id": plan.id,
+            "titel": plan.titel,
+            "voor_wie": " ".join(plan.voor_wie.split()),
+            "rol": rol,
+        },
         "vragen": [
             {
                 "knoop": s.knoop.id,
@@ -43,10 +66,18 @@ def maak_vastlegging(
                 "vraag": s.knoop.tekst,
                 "antwoord": s.optie.label,
                 "waarde": s.optie.waarde,
+                "eerder_gegeven": [
+                    c["ingetrokken"] for c in correcties if c["knoop"] == s.knoop.id
+                ],
             }
             for s in stand.pad
         ],
-        "verloop": [dict(regel) for regel in logboek],
+        "correcties": correcties,
+        "meldingen": meldingen(verloop, plan),
+        "verloop": verloop,
+        "schema": _schema(plan),
+        "pad": [s.knoop.id for s in stand.pad] + ([stand.knoop.id] if stand.klaar
+                                                   else []),
         "uitkomst": _uitkomst(stand),
         "citaten": [
             {
@@ -64,13 +95,90 @@ def maak_vastlegging(
             {
                 "punt": sleutel,
                 "vraag": regels.vastleggen[sleutel].vraag,
-                "antwoord": motivaties.get(sleutel),
+                "antwoord": _gemaskeerd(motivaties.get(sleutel), nlp),
             }
             for sleutel in stand.vastleggen()
         ],
+        "maskering": {"namen": nlp is not None},
     }
     document["inhoud_hash"] = inhoud_hash(document)
     return document
+
+
+def _gemaskeerd(tekst: Optional[str], nlp: Any) -> Optional[str]:
+    return None if tekst is None else maskeer(tekst, nlp).tekst
+
+
+def _optie_label(plan: Stappenplan, knoop_id: str, waarde: Any) -> str:
+    knoop = plan.knopen.get(knoop_id)
+    optie = knoop.optie(str(waarde)) if knoop is not None else None
+    return optie.label if optie is not None else str(waarde)
+
+
+def _correcties(plan: Stappenplan, verloop: Sequence[Mapping[str, Any]]
+                ) -> List[Dict[str, Any]]:
+    """Every answer that was taken back or changed, in order, with the text
+    the record shows for it."""
+    sjablonen = teksten()["verloop"]
+    lijst = []
+    for regel in verloop:
+        soort = regel.get("soort")
+        if soort not in CORRECTIE_SOORTEN:
+            continue
+        knoop_id = str(regel.get("knoop", ""))
+        knoop = plan.knopen.get(knoop_id)
+        velden = {
+            "vraag": knoop.tekst if knoop is not None else knoop_id,
+            "ingetrokken": _optie_label(plan, knoop_id, regel.get("ingetrokken", "")),
+            "antwoord": _optie_label(plan, knoop_id, regel.get("waarde", "")),
+        }
+        lijst.append({
+            "tijd": regel.get("tijd", ""),
+            "soort": soort,
+            "knoop": knoop_id,
+            "ingetrokken": velden["ingetrokken"],
+            "omschrijving": sjablonen[soort].format(**velden),
+        })
+    return lijst
+
+
+def meldingen(verloop: Sequence[Mapping[str, Any]], plan: Stappenplan
+              ) -> List[Dict[str, str]]:
+    """The other notable lines of the log ('weet ik niet', outages) as text."""
+    sjablonen = teksten()["verloop"]
+    lijst = []
+    for regel in verloop:
+        soort = regel.get("soort")
+        if soort in CORRECTIE_SOORTEN or soort not in sjablonen:
+            continue
+        knoop = plan.knopen.get(str(regel.get("knoop", "")))
+        velden = {"vraag": knoop.tekst if knoop else regel.get("knoop", ""),
+                  "melding": regel.get("melding", "")}
+        lijst.append({"tijd": regel.get("tijd", ""),
+                      "omschrijving": sjablonen[soort].format(**velden)})
+    return lijst
+
+
+def _kort(tekst: str) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= LABEL_LENGTE else tekst[:LABEL_LENGTE - 1] + "…"
+
+
+def _schema(plan: Stappenplan) -> Dict[str, Any]:
+    """The plan as a graph, so the diagram is drawn from the record alone."""
+    knopen = []
+    pijlen = []
+    for knoop in plan.knopen.values():
+        knopen.append({
+            "id": knoop.id,
+            "soort": knoop.soort,
+            "stap": plan.stappen[knoop.stap].nummer,
+            "label": _kort(knoop.tekst),
+        })
+        for optie in knoop.opties:
+            pijlen.append({"van": knoop.id, "naar": optie.volgende,
+                           "antwoord": optie.label})
+    return {"knopen": knopen, "pijlen": pijlen}
 
 
 def _uitkomst(stand: Any) -> Optional[Dict[str, str]]:
