@@ -85,6 +85,17 @@ def lock_store(url_tekst: str) -> Optional[Dict[str, object]]:
     }.items() if v is not None}
 
 
+def vast_model(inst: Instellingen) -> Optional[Path]:
+    """The model named in the settings, if any; it must exist."""
+    if not inst.model_naam:
+        return None
+    model = Path(inst.model_naam)
+    model = model if model.is_absolute() else inst.model_map / model
+    if not model.is_file():
+        raise FileNotFoundError(f"DEELWIJZER_MODEL wijst naar {model}, dat bestaat niet")
+    return model
+
+
 def schrijf_endpoints(inst: Instellingen, pad: Optional[Path] = None) -> Path:
     """endpoints.yml from the settings: action server, tracker store and (for
     several Rasa servers) lock store. ``pad``: where, for servers that must
@@ -160,7 +171,7 @@ def wacht_tot_bereikbaar(url: str, proces: subprocess.Popen, seconden: float) ->
 def start_alles(inst: Optional[Instellingen] = None) -> List[subprocess.Popen]:
     """Train if needed, start both servers, wait until they answer."""
     inst = inst or instellingen()
-    model = train(inst)
+    model = vast_model(inst) or train(inst)
     logs = PROJECT / "var" / "log"
     logs.mkdir(parents=True, exist_ok=True)
     acties = start_actieserver(inst, logs / "actieserver.log")

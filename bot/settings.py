@@ -22,6 +22,9 @@ class Instellingen:
     rasa_poort: int
     actie_poort: int
     model_map: Path
+    # A model file to serve as is (name in model_map, or a path); empty means:
+    # train when the training data changed and serve that model.
+    model_naam: str
     tracker_store_url: str
     log_niveau: str
     verslag_map: Path
@@ -56,10 +59,50 @@ def instellingen() -> Instellingen:
         rasa_poort=int(var("DEELWIJZER_RASA_POORT", "5005")),
         actie_poort=int(var("DEELWIJZER_ACTIE_POORT", "5055")),
         model_map=_pad(var("DEELWIJZER_MODEL_MAP", "models")),
+        model_naam=var("DEELWIJZER_MODEL", ""),
         tracker_store_url=var("DEELWIJZER_TRACKER_STORE", "sqlite:///var/tracker.db"),
         log_niveau=var("DEELWIJZER_LOG_NIVEAU", "INFO").upper(),
         verslag_map=_pad(var("DEELWIJZER_VERSLAG_MAP", "var/verslagen")),
         spacy_model=var("DEELWIJZER_SPACY_MODEL", "auto"),
         lock_store_url=var("DEELWIJZER_LOCK_STORE", ""),
         bewaartermijn_dagen=int(var("DEELWIJZER_BEWAARTERMIJN_DAGEN", "30")),
+    )
+
+
+@dataclass(frozen=True)
+class KanaalInstellingen:
+    """Settings of the chat channels (web, Teams, REST). Kept apart from
+    ``Instellingen`` because they hold secrets, which have no business in
+    the settings passed to training, tests and logs."""
+
+    # The Rasa server's address as users reach it (behind a reverse proxy:
+    # its https address); links to record downloads in Teams start with it.
+    publieke_url: str
+    # Asked by the REST channel as "Authorization: Bearer <token>"; required
+    # when the Rasa server listens on anything but loopback.
+    rest_token: str
+    # The Azure bot's app registration (single tenant).
+    teams_app_id: str
+    teams_app_wachtwoord: str
+    teams_tenant_id: str
+    # Microsoft's addresses; only tests and sovereign clouds change them.
+    teams_login_url: str
+    teams_openid_url: str
+
+
+@lru_cache(maxsize=1)
+def kanaal_instellingen() -> KanaalInstellingen:
+    load_dotenv(PROJECT / ".env", override=False)
+    var = os.environ.get
+    return KanaalInstellingen(
+        publieke_url=var("DEELWIJZER_PUBLIEKE_URL", "") or instellingen().rasa_url,
+        rest_token=var("DEELWIJZER_REST_TOKEN", ""),
+        teams_app_id=var("DEELWIJZER_TEAMS_APP_ID", ""),
+        teams_app_wachtwoord=var("DEELWIJZER_TEAMS_APP_WACHTWOORD", ""),
+        teams_tenant_id=var("DEELWIJZER_TEAMS_TENANT_ID", ""),
+        teams_login_url=var("DEELWIJZER_TEAMS_LOGIN_URL",
+                            "https://login.microsoftonline.com"),
+        teams_openid_url=var(
+            "DEELWIJZER_TEAMS_OPENID_URL",
+            "https://login.botframework.com/v1/.well-known/openidconfiguration"),
     )

@@ -1,0 +1,38 @@
+"""The command line a lawyer and an operator use."""
+
+from __future__ import annotations
+
+import json
+
+from bot.cli import main
+
+
+def test_controleer_validates_and_prints_every_plan_as_an_outline(capsys):
+    assert main(["controleer"]) == 0
+    uitvoer = capsys.readouterr().out
+
+    assert uitvoer.startswith("Regeldata in orde: ")
+    for titel in ("Stappenplan zorg- en hulpverleners", "Stap 1: Aangifte"):
+        assert titel in uitvoer
+    assert "= u_mag_delen: U MAG DE GEGEVENS DELEN  (art. 5 lid 1 onder c AVG)" in uitvoer
+
+
+def test_controleer_verslag_sees_a_changed_record(tmp_path, regels, capsys):
+    from bot.record import canoniek, maak_vastlegging
+
+    document = maak_vastlegging(
+        regels, "zorg",
+        [("s1_strafbaar_feit", "tegen_mij"), ("s1_aangifte_doen", "ja"),
+         ("s1_ziektesymptoom", "nee")],
+        [], {}, "cli-test", "2026-12-03T10:00:00+00:00")
+    bestand = tmp_path / "verslag.json"
+    bestand.write_text(canoniek(document), encoding="utf-8")
+    assert main(["controleer-verslag", str(bestand)]) == 0
+    assert "In orde" in capsys.readouterr().out
+
+    document["uitkomst"]["tekst"] = "U mag alles delen."
+    bestand.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["controleer-verslag", str(bestand)]) == 1
+    uitvoer = capsys.readouterr().out
+    assert "hash klopt niet" in uitvoer
+    assert "andere uitkomst" in uitvoer
