@@ -1,19 +1,24 @@
 """Export the record of a conversation from Rasa's tracker store by its id.
 
 Uses Rasa's own tracker store and reads the full tracker, all sessions of the
-conversation, so a consultation that spanned a session expiry is whole.
+conversation (``retrieve_full_tracker``): the SQL store's ``retrieve`` returns
+only the latest session, so a consultation that spanned a session expiry would
+lose the turns before it. The record itself is built from the state at the
+end (the slots carry over into a new session, see domain.yml), so a turn that
+appears in two sessions' events is still in the record once.
 """
 
 from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timezone
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from bot.settings import instellingen
 
 
-async def _tracker(gesprek_id: str):
+def tracker_store():
+    """The tracker store the Rasa server uses, from the same settings."""
     from rasa.core.tracker_store import TrackerStore
     from rasa.core.utils import AvailableEndpoints
     from rasa.shared.core.domain import Domain
@@ -23,27 +28,56 @@ async def _tracker(gesprek_id: str):
 
     endpoints = AvailableEndpoints.read_endpoints(str(schrijf_endpoints(instellingen())))
     domein = Domain.load(str(PROJECT / "domain.yml"))
-    store = TrackerStore.create(endpoints.tracker_store, domein)
+    return TrackerStore.create(endpoints.tracker_store, domein)
+
+
+async def _tracker(gesprek_id: str, store: Any = None):
+    store = store or tracker_store()
     return await store.retrieve_full_tracker(gesprek_id)
 
 
-def exporteer(gesprek_id: str) -> Tuple[Optional[Dict[str, Any]], str]:
-    from bot.record import maak_vastlegging, naar_markdown
+def vastlegging_uit_tracker(tracker: Any, gesprek_id: str) -> Optional[Dict[str, Any]]:
+    """The record from a full Rasa tracker; None when no plan was walked."""
+    from bot.record import maak_vastlegging
+    from bot.record.vastlegging import rol_uit
     from bot.rules import laad_regelset
 
-    tracker = asyncio.run(_tracker(gesprek_id))
     if tracker is None or not tracker.get_slot("plan"):
-        return None, ""
+        return None
     laatste = tracker.events[-1].timestamp if tracker.events else None
     tijdstip = datetime.fromtimestamp(laatste or 0, timezone.utc).isoformat(
         timespec="seconds")
-    document = maak_vastlegging(
+    logboek = tracker.get_slot("logboek") or []
+    events: List[Dict[str, Any]] = [e.as_dict() for e in tracker.events]
+    return maak_vastlegging(
         laad_regelset(),
         tracker.get_slot("plan"),
         [tuple(a) for a in tracker.get_slot("antwoorden") or []],
-        tracker.get_slot("logboek") or [],
+        logboek,
         tracker.get_slot("motivaties") or {},
         gesprek_id,
         tijdstip,
+        rol=rol_uit(logboek, events),
     )
+
+
+def exporteer(gesprek_id: str, store: Any = None
+              ) -> Tuple[Optional[Dict[str, Any]], str]:
+    """(record, Markdown) of a conversation, or (None, "") without a plan."""
+    from bot.record import naar_markdown
+
+    tracker = asyncio.run(_tracker(gesprek_id, store))
+    document = vastlegging_uit_tracker(tracker, gesprek_id)
+    if document is None:
+        return None, ""
     return document, naar_markdown(document)
+
+
+def wis(gesprek_id: str, store: Any = None) -> Tuple[Optional[int], List[str]]:
+    """Delete a conversation: its events in the tracker store and its record
+    files. Returns (events deleted or None when the store cannot, files)."""
+    from bot.record.opslag import verwijder
+    from bot.record.trackerstore import wis_uit_store
+
+    aantal = asyncio.run(wis_uit_store(store or tracker_store(), gesprek_id))
+    return aantal, [p.name for p in verwijder(gesprek_id)]

@@ -101,7 +101,12 @@ def schrijf_endpoints(inst: Instellingen, pad: Optional[Path] = None) -> Path:
     several Rasa servers) lock store. ``pad``: where, for servers that must
     not share ``var/endpoints.yml``."""
     url = make_url(inst.tracker_store_url)
-    tracker: Dict[str, object] = {"type": "SQL", "dialect": url.drivername}
+    # Rasa's SQL store, masking user text before it is written and deleting a
+    # conversation on "wis dit gesprek" (bot/record/trackerstore.py).
+    tracker: Dict[str, object] = {
+        "type": "bot.record.trackerstore.DeelwijzerTrackerStore",
+        "dialect": url.drivername,
+    }
     if url.drivername.startswith("sqlite"):
         db = Path(url.database or "var/tracker.db")
         db = db if db.is_absolute() else PROJECT / db

@@ -105,6 +105,22 @@ def maak_vastlegging(
     return document
 
 
+def rol_uit(logboek: Sequence[Mapping[str, Any]],
+            events: Sequence[Mapping[str, Any]] = ()) -> Optional[str]:
+    """The asker's role: from the log's start line when it names one, else the
+    first role the NLU recognised in the user's messages."""
+    for regel in logboek:
+        if regel.get("soort") == "start" and regel.get("rol"):
+            return str(regel["rol"])
+    for event in events:
+        if event.get("event") != "user":
+            continue
+        for entiteit in (event.get("parse_data") or {}).get("entities") or []:
+            if entiteit.get("entity") == "rol" and entiteit.get("value"):
+                return str(entiteit["value"])
+    return None
+
+
 def _gemaskeerd(tekst: Optional[str], nlp: Any) -> Optional[str]:
     return None if tekst is None else maskeer(tekst, nlp).tekst
 

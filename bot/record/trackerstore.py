@@ -1,0 +1,104 @@
+"""Rasa's SQL tracker store, with two duties for the record added.
+
+1. Masking: the text of every user message (and a slot filled from free text)
+   is masked (``maskering.py``) before it is written, so no BSN, phone number,
+   address or date typed by the professional lands in the database.
+2. Deleting: when the user said "wis dit gesprek", ``action_wis_gesprek`` ran
+   in this turn; instead of saving, every stored event of that conversation is
+   deleted. It has to happen here: an action that deleted the rows itself
+   would see them written back when the Rasa server saves the turn.
+
+The endpoints file names this class as the tracker store (``bot/runtime.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, Iterable, List, Optional, Text
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot.record.maskering import maskeer_tekst
+
+logger = logging.getLogger(__name__)
+
+WIS_ACTIE = "action_wis_gesprek"
+# Slots that Rasa fills with the user's own words (from_text mappings).
+VRIJE_TEKST_SLOTS = frozenset({"motivatie_antwoord"})
+
+
+def maskeer_event(data: Dict[str, Any]) -> Dict[str, Any]:
+    """A serialised event with the user's own words masked."""
+    soort = data.get("event")
+    if soort == "user":
+        data = dict(data)
+        data["text"] = maskeer_tekst(data.get("text"))
+        if isinstance(data.get("parse_data"), dict):
+            parse = dict(data["parse_data"])
+            parse["text"] = maskeer_tekst(parse.get("text"))
+            data["parse_data"] = parse
+    elif soort == "slot" and data.get("name") in VRIJE_TEKST_SLOTS:
+        data = dict(data)
+        data["value"] = maskeer_tekst(data.get("value"))
+    return data
+
+
+def vraagt_wissen(events: Iterable[Event]) -> bool:
+    return any(isinstance(e, ActionExecuted) and e.action_name == WIS_ACTIE
+               for e in events)
+
+
+class DeelwijzerTrackerStore(SQLTrackerStore):
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        with self.session_scope() as session:
+            events: List[Event] = list(self._additional_events(session, tracker))
+            if vraagt_wissen(events):
+                aantal = self._wis(session, tracker.sender_id)
+                session.commit()
+                logger.info("gesprek gewist: %d events verwijderd", aantal)
+                return
+            for event in events:
+                data = maskeer_event(event.as_dict())
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=(data.get("parse_data") or {})
+                        .get("intent", {}).get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+        # Shortcoming: an event broker, when one is configured, still receives
+        # the events unmasked; Deelwijzer configures none.
+        await self.stream_events(tracker)
+
+    def _wis(self, session: Any, sender_id: Text) -> int:
+        return (session.query(self.SQLEvent)
+                .filter(self.SQLEvent.sender_id == sender_id)
+                .delete(synchronize_session=False))
+
+    async def wis(self, sender_id: Text) -> int:
+        """Delete every stored event of a conversation; the number deleted."""
+        with self.session_scope() as session:
+            aantal = self._wis(session, sender_id)
+            session.commit()
+        return aantal
+
+
+async def wis_uit_store(store: Any, sender_id: Text) -> Optional[int]:
+    """Delete a conversation from any tracker store that can; None when the
+    store cannot (it is not Deelwijzer's)."""
+    # Rasa wraps non-async stores; look through the wrapper.
+    kern = getattr(store, "_tracker_store", store)
+    if isinstance(kern, DeelwijzerTrackerStore):
+        return await kern.wis(sender_id)
+    if isinstance(kern, SQLTrackerStore):
+        return await DeelwijzerTrackerStore.wis(kern, sender_id)  # type: ignore[arg-type]
+    return None
