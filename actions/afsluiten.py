@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.gesprek import regelset
+from bot.record.maskering import maskeer
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,13 @@ class ValidateMotivatieForm(FormValidationAction):
         if not tekst:
             dispatcher.utter_message(response="utter_motivatie_leeg")
             return {"motivatie_antwoord": None}
+        # Mask before anything is kept; say so once per conversation.
+        gemaskeerd = maskeer(tekst)
+        tekst = gemaskeerd.tekst
+        gemeld: Dict[Text, Any] = {}
+        if gemaskeerd.gewijzigd and not tracker.get_slot("maskering_gemeld"):
+            dispatcher.utter_message(response="utter_maskering")
+            gemeld = {"maskering_gemeld": True}
         if len(tekst) > MAX_MOTIVATIE:
             tekst = tekst[:MAX_MOTIVATIE]
             dispatcher.utter_message(response="utter_motivatie_ingekort")
@@ -72,6 +80,7 @@ class ValidateMotivatieForm(FormValidationAction):
             "motivaties": motivaties,
             "vastleg_open": open_punten,
             "motivatie_antwoord": None if open_punten else tekst,
+            **gemeld,
         }
 
 

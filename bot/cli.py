@@ -107,17 +107,32 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from bot.export import exporteer
 
-    document, markdown = exporteer(args.gesprek)
+    document, _ = exporteer(args.gesprek)
     if document is None:
         print(f"Geen stappenplan gevonden in gesprek {args.gesprek}.", file=sys.stderr)
         return 1
     uit = Path(args.map)
     uit.mkdir(parents=True, exist_ok=True)
-    from bot.record import canoniek
+    from bot.record import render
 
-    (uit / f"{args.gesprek}.json").write_text(canoniek(document) + "\n", encoding="utf-8")
-    (uit / f"{args.gesprek}.md").write_text(markdown, encoding="utf-8")
-    print(f"Geschreven: {uit / (args.gesprek + '.json')} en .md")
+    # The JSON is the record; a rendering alone could not be checked.
+    formaten = list(dict.fromkeys(["json", *(args.format or ["md"])]))
+    for formaat in formaten:
+        pad = uit / f"{args.gesprek}.{formaat}"
+        pad.write_bytes(render(document, formaat))
+        print(f"Geschreven: {pad}")
+    return 0
+
+
+def cmd_wis(args: argparse.Namespace) -> int:
+    from bot.export import wis
+
+    aantal, bestanden = wis(args.gesprek)
+    if aantal is None:
+        print("Deze gespreksopslag kan niet wissen.", file=sys.stderr)
+        return 1
+    print(f"Gewist: {aantal} gebeurtenissen van gesprek {args.gesprek} en "
+          f"{len(bestanden)} bestanden van de vastlegging.")
     return 0
 
 
@@ -169,7 +184,12 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="vastlegging van een gesprek exporteren")
     e.add_argument("gesprek")
     e.add_argument("--map", default="var/export")
+    e.add_argument("--format", action="append", choices=["pdf", "html", "md", "json"],
+                   help="formaat (herhaalbaar); de JSON wordt altijd geschreven")
     e.set_defaults(func=cmd_export)
+    w = sub.add_parser("wis", help="gesprek en vastlegging van de server wissen")
+    w.add_argument("gesprek")
+    w.set_defaults(func=cmd_wis)
     v = sub.add_parser("controleer-verslag", help="vastlegging tegen haar hash controleren")
     v.add_argument("bestand")
     v.set_defaults(func=cmd_controleer_verslag)

@@ -26,7 +26,8 @@ def tracker_store():
     from bot.runtime import schrijf_endpoints
     from bot.settings import PROJECT
 
-    endpoints = AvailableEndpoints.read_endpoints(str(schrijf_endpoints(instellingen())))
+    pad = schrijf_endpoints(instellingen())
+    endpoints = AvailableEndpoints.read_endpoints(str(pad))
     domein = Domain.load(str(PROJECT / "domain.yml"))
     return TrackerStore.create(endpoints.tracker_store, domein)
 

@@ -86,7 +86,7 @@ def lettertype_map() -> Path:
     map_ = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     if (map_ / LETTERTYPEN[""]).is_file():
         return map_
-    raise FileNotFoundError("DejaVu Sans niet gevonden (fonts-dejavu-core of matplotlib)")
+    raise FileNotFoundError("DejaVu Sans: fonts-dejavu-core noch matplotlib gevonden")
 
 
 def _klein_png(png: bytes) -> bytes:
@@ -165,8 +165,8 @@ def naar_pdf(document: Mapping[str, Any], diagram: bool = True) -> bytes:
     kop(t["kopjes"]["vragen"])
     for nummer, vraag in enumerate(document["vragen"], start=1):
         alinea(f"{nummer}. {vraag['vraag']}", "B")
-        alinea(f"{vraag['stap']} — " + t["antwoord"].format(antwoord=vraag["antwoord"]),
-               inspring=5)
+        antwoord = t["antwoord"].format(antwoord=vraag["antwoord"])
+        alinea(f"{vraag['stap']} — {antwoord}", inspring=5)
         for eerder in vraag.get("eerder_gegeven", []):
             pdf.set_text_color(122, 59, 0)
             alinea(t["eerder"].format(antwoord=eerder), "I", inspring=5)
