@@ -26,7 +26,8 @@ def tracker_store():
     from bot.runtime import schrijf_endpoints
     from bot.settings import PROJECT
 
-    pad = schrijf_endpoints(instellingen())
+    # A file of its own: var/endpoints.yml belongs to the running servers.
+    pad = schrijf_endpoints(instellingen(), PROJECT / "var" / "endpoints-export.yml")
     endpoints = AvailableEndpoints.read_endpoints(str(pad))
     domein = Domain.load(str(PROJECT / "domain.yml"))
     return TrackerStore.create(endpoints.tracker_store, domein)
@@ -62,13 +63,20 @@ def vastlegging_uit_tracker(tracker: Any, gesprek_id: str) -> Optional[Dict[str,
     )
 
 
+async def vastlegging_van(gesprek_id: str, store: Any = None
+                          ) -> Optional[Dict[str, Any]]:
+    """The record of a conversation from the tracker store (all sessions), or
+    None without a plan. ``store``: a Rasa tracker store, e.g. the running
+    agent's; by default the one in the settings."""
+    return vastlegging_uit_tracker(await _tracker(gesprek_id, store), gesprek_id)
+
+
 def exporteer(gesprek_id: str, store: Any = None
               ) -> Tuple[Optional[Dict[str, Any]], str]:
     """(record, Markdown) of a conversation, or (None, "") without a plan."""
     from bot.record import naar_markdown
 
-    tracker = asyncio.run(_tracker(gesprek_id, store))
-    document = vastlegging_uit_tracker(tracker, gesprek_id)
+    document = asyncio.run(vastlegging_van(gesprek_id, store))
     if document is None:
         return None, ""
     return document, naar_markdown(document)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import textwrap
-from typing import Any, Mapping, Optional
+from typing import Any, List, Mapping, Optional, Tuple
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,15 @@ def _regels(tekst: str, breedte: int = 26) -> str:
     return "\n".join(textwrap.wrap(tekst, breedte)) or tekst
 
 
+def gekozen_pijlen(document: Mapping[str, Any]) -> List[Tuple[str, str]]:
+    """The edges of the path taken, in order: an edge is taken when its
+    question was answered with its answer (two answers may lead to the same
+    next node; only the given one counts)."""
+    genomen = {(v["knoop"], v["antwoord"]) for v in document.get("vragen", [])}
+    return [(p["van"], p["naar"]) for p in (document.get("schema") or {}).get(
+        "pijlen", []) if (p["van"], p["antwoord"]) in genomen]
+
+
 def dot_bron(document: Mapping[str, Any], dpi: Optional[int] = None) -> Optional[str]:
     """The DOT source of the diagram, or None when the record has no schema."""
     try:
@@ -38,8 +47,6 @@ def dot_bron(document: Mapping[str, Any], dpi: Optional[int] = None) -> Optional
         return None
     pad = list(document.get("pad") or [])
     op_pad = set(pad)
-    # An edge is taken when its question was answered with its answer; two
-    # answers may lead to the same next node, and only the given one counts.
     genomen = {(v["knoop"], v["antwoord"]) for v in document.get("vragen", [])}
     g = graphviz.Digraph("plan", format="svg")
     g.attr(rankdir="TB", fontname=FONT, nodesep="0.25", ranksep="0.35")

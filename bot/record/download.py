@@ -2,16 +2,21 @@
 
 For the web server that mounts the download (web widget, Teams):
 
-    from bot.record.download import verslag_bestand, GeenVerslag
+    from bot.record.download import verslag_download, GeenVerslag
 
-    inhoud, content_type = verslag_bestand(gesprek_id, "pdf")
+    # in an async handler; store: the agent's tracker store, or None for the
+    # one in the settings
+    inhoud, content_type = await verslag_download(gesprek_id, "pdf", store)
 
+or, outside an event loop, ``verslag_bestand(gesprek_id, "pdf")``.
 ``formaat`` is one of ``pdf``, ``html``, ``md``, ``json`` (also accepted:
 ``markdown``, upper case). Raises :class:`GeenVerslag` (a LookupError: answer
 404) when the conversation has no step plan, :class:`OnbekendFormaat` (a
 ValueError: answer 400) for another format, and :class:`BeschadigdVerslag`
 when the stored record no longer matches its hash. ``downloadnaam()`` gives a
 file name for Content-Disposition that does not contain the conversation id.
+Drawing a PDF takes about a second of CPU: an async server had better run
+``render`` in an executor when many users download at once.
 
 The conversation id is the only key: the caller must make sure that the person
 asking is the one in that conversation (e.g. the id belongs to their widget
@@ -24,7 +29,8 @@ built from the tracker store, all sessions, and stored.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Tuple
+import asyncio
+from typing import Any, Dict, Optional, Tuple
 
 from bot.record import opslag
 from bot.record.vastlegging import inhoud_hash
@@ -43,12 +49,12 @@ class BeschadigdVerslag(RuntimeError):
     """The stored record was changed after it was made."""
 
 
-def document_voor(gesprek_id: str) -> Dict[str, Any]:
-    document = opslag.laad(gesprek_id)
+async def document_voor(gesprek_id: str, store: Any = None) -> Dict[str, Any]:
+    document: Optional[Dict[str, Any]] = opslag.laad(gesprek_id)
     if document is None:
-        from bot.export import exporteer
+        from bot.export import vastlegging_van
 
-        document, _ = exporteer(gesprek_id)
+        document = await vastlegging_van(gesprek_id, store)
         if document is None:
             raise GeenVerslag(gesprek_id)
         opslag.bewaar(document)
@@ -57,12 +63,20 @@ def document_voor(gesprek_id: str) -> Dict[str, Any]:
     return document
 
 
-def verslag_bestand(gesprek_id: str, formaat: str) -> Tuple[bytes, str]:
+async def verslag_download(gesprek_id: str, formaat: str, store: Any = None
+                           ) -> Tuple[bytes, str]:
     """The record of conversation ``gesprek_id`` as (bytes, content type)."""
     soort = formaat_van(formaat)
     if soort is None:
         raise OnbekendFormaat(formaat)
-    return render(document_voor(gesprek_id), soort), CONTENT_TYPES[soort]
+    document = await document_voor(gesprek_id, store)
+    return render(document, soort), CONTENT_TYPES[soort]
+
+
+def verslag_bestand(gesprek_id: str, formaat: str, store: Any = None
+                    ) -> Tuple[bytes, str]:
+    """As :func:`verslag_download`, for callers without an event loop."""
+    return asyncio.run(verslag_download(gesprek_id, formaat, store))
 
 
 def downloadnaam(gesprek_id: str, formaat: str) -> str:

@@ -41,11 +41,13 @@ def maak_vastlegging(
     as recognised from their words, if any. Free text (the motivations, and
     any text in the log) is masked here as well as where it was typed, so a
     record never depends on the caller having masked it. ``nlp`` is the spaCy
-    pipeline that finds names (default: nl_core_news_sm when installed)."""
+    pipeline that finds names (default: nl_core_news_sm when installed; False
+    for none)."""
     plan = regels.plan(plan_id)
     stand = loop(plan, antwoorden)
     datum = tijdstip[:10]
-    nlp = namen_model() if nlp is None else nlp
+    # None: the installed name model, if any; False: no name masking.
+    nlp = namen_model() if nlp is None else (None if nlp is False else nlp)
     verloop = [maskeer_velden(dict(regel)) for regel in logboek]
     correcties = _correcties(plan, verloop)
     document: Dict[str, Any] = {
