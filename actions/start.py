@@ -148,6 +148,11 @@ class ActionStartPlan(Action):
                 stel_vraag(dispatcher, stand)
             return []
 
+        # Several recipients ("de school en de wijkagent"): one walk each,
+        # in turn. Imported here because actions.sessie builds on this module.
+        from actions.sessie import meerdere_ontvangers
+
+        ontvangers = meerdere_ontvangers(dispatcher, tracker)
         tekst = tracker.latest_message.get("text") or ""
         rollen = [
             e.get("value") for e in tracker.latest_message.get("entities", [])
@@ -162,7 +167,7 @@ class ActionStartPlan(Action):
             dispatcher.utter_message(response="utter_ondersteuning")
             dispatcher.utter_message(response=uitleg)
             logger.debug("bijzondere rol herkend: plan=%s", plan_id)
-            return start_plan(dispatcher, plan_id, [])
+            return [*ontvangers, *start_plan(dispatcher, plan_id, [])]
         plan_id = kies_plan(tekst, rollen, beschikbaar)
         dispatcher.utter_message(response="utter_ondersteuning")
         if plan_id is None:
@@ -173,8 +178,8 @@ class ActionStartPlan(Action):
                     for p in beschikbaar
                 ],
             )
-            return [SlotSet("plan", None)]
-        return start_plan(dispatcher, plan_id, [])
+            return [SlotSet("plan", None), *ontvangers]
+        return [*ontvangers, *start_plan(dispatcher, plan_id, [])]
 
 
 class ActionKiesPlan(Action):

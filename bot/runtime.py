@@ -148,7 +148,9 @@ def start_actieserver(inst: Instellingen, log: Path) -> subprocess.Popen:
 def start_rasa(inst: Instellingen, model: Path, log: Path,
                endpoints: Optional[Path] = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [python(), "-m", "rasa", "run", "--enable-api", "--model", str(model),
+        # Through bot.storing: a failing or slow action server gives the user
+        # an explicit message instead of silence (see that module).
+        [python(), "-m", "bot.storing", "run", "--enable-api", "--model", str(model),
          "--endpoints", str(schrijf_endpoints(inst, endpoints)),
          "--credentials", str(PROJECT / "credentials.yml"),
          "--interface", inst.rasa_host, "--port", str(inst.rasa_poort),

@@ -18,6 +18,8 @@ def tracker(
     entiteiten: Optional[List[Dict[str, Any]]] = None,
     slots: Optional[Dict[str, Any]] = None,
     afzender: str = "test-gesprek",
+    active_loop: Optional[str] = None,
+    events: Optional[List[Dict[str, Any]]] = None,
 ) -> Tracker:
     waarden = {naam: None for naam in SLOTS}
     waarden.update(slots or {})
@@ -29,10 +31,10 @@ def tracker(
             "intent": {"name": intent, "confidence": 1.0} if intent else {},
             "entities": entiteiten or [],
         },
-        events=[],
+        events=events or [],
         paused=False,
         followup_action=None,
-        active_loop={},
+        active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
 

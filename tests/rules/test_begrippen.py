@@ -47,7 +47,8 @@ def test_every_term_names_its_place_in_the_guide(begrippen):
 
 def test_the_four_ways_to_break_secrecy_and_the_five_meldcode_steps(begrippen, regels):
     doorbreken = begrippen["doorbreken_beroepsgeheim"]
-    assert {"bw7_457", "jw_7_3_11_lid4", "conflict_van_plichten"} <= set(doorbreken.citeer)
+    assert {"bw7_457", "jw_7_3_11_lid4", "conflict_van_plichten"} <= set(
+        doorbreken.citeer)
     assert all(f"{n})" in begrippen["meldcode"].uitleg for n in range(1, 6))
     assert regels.wetgeving["avg_5"].artikel == "5"
     assert "avg_5" in begrippen["avg_beginselen"].citeer
@@ -78,7 +79,8 @@ def test_a_term_with_an_unknown_article_is_refused(regels, tmp_path):
     ("hoe laat is het", []),
 ])
 def test_the_terms_a_question_names_longest_spelling_first(begrippen, tekst, verwacht):
-    assert sorted(b.sleutel for b in vind_begrippen(begrippen, tekst)) == sorted(verwacht)
+    gevonden = sorted(b.sleutel for b in vind_begrippen(begrippen, tekst))
+    assert gevonden == sorted(verwacht)
 
 
 def _nlu(naam):
