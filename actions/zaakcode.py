@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.gesprek import regelset, stel_vraag
 from bot.opslag.database import engine, slot_waarden
-from bot.opslag.zaakcodes import code_voor, gesprek_voor, normaliseer
+from bot.opslag.zaakcodes import code_voor, gesprek_voor, normaliseer, verplaats
 from bot.rules import OngeldigAntwoord, loop
 from bot.settings import instellingen
 
@@ -84,6 +84,8 @@ class ActionZaakHervatten(Action):
             # Stored under an older rule set: never guess a way through.
             dispatcher.utter_message(response="utter_zaak_onbekend")
             return []
+        if gesprek_id != tracker.sender_id:
+            verplaats(eng, code, tracker.sender_id)
         events: List[EventType] = [SlotSet(naam, slots.get(naam))
                                    for naam in OVERGENOMEN_SLOTS]
         events.append(SlotSet("zaakcode", code))

@@ -97,3 +97,15 @@ def gesprek_voor(eng: Engine, code: str) -> Optional[str]:
         return verbinding.execute(
             sa.select(ZAAKCODES.c.gesprek_id).where(ZAAKCODES.c.code == code)
         ).scalar()
+
+
+def verplaats(eng: Engine, code: str, gesprek_id: str) -> None:
+    """From now on the code stands for ``gesprek_id``: the consultation goes
+    on there, so coming back with the same code again must land there too,
+    not in the conversation where it was left off before."""
+    maak_tabel(eng)
+    with eng.begin() as verbinding:
+        verbinding.execute(ZAAKCODES.delete().where(
+            (ZAAKCODES.c.gesprek_id == gesprek_id) & (ZAAKCODES.c.code != code)))
+        verbinding.execute(ZAAKCODES.update().where(ZAAKCODES.c.code == code)
+                           .values(gesprek_id=gesprek_id))

@@ -5,7 +5,13 @@ from __future__ import annotations
 from rasa.shared.core.events import Restarted, SlotSet, UserUttered
 
 from bot.opslag.database import engine, slot_waarden
-from bot.opslag.zaakcodes import ALFABET, code_voor, gesprek_voor, normaliseer
+from bot.opslag.zaakcodes import (
+    ALFABET,
+    code_voor,
+    gesprek_voor,
+    normaliseer,
+    verplaats,
+)
 
 
 def test_a_code_is_three_and_three_characters_without_look_alikes(db_url):
@@ -49,3 +55,12 @@ def test_slot_values_are_replayed_as_rasa_does(db_url, schrijf_gesprek):
     slots = slot_waarden(engine(db_url), "g1")
     assert slots == {"plan": "politie", "antwoorden": [["p1", "ja"], ["p2", "nee"]]}
     assert slot_waarden(engine(db_url), "onbekend") is None
+
+
+def test_a_code_follows_the_consultation_to_where_it_goes_on(db_url):
+    eng = engine(db_url)
+    code = code_voor(eng, "eerst")
+    code_voor(eng, "later")  # the new chat had asked for a code of its own
+    verplaats(eng, code, "later")
+    assert gesprek_voor(eng, code) == "later"
+    assert code_voor(eng, "later") == code
