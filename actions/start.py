@@ -19,6 +19,7 @@ from actions.gesprek import (
     stel_vraag,
     zet_stand,
 )
+from actions.gevaar import gevaar_voor_start
 from bot.routering import kies_plan, knop_tekst
 from bot.rules import Stand, loop
 from bot.rules.engine import normaliseer
@@ -171,8 +172,12 @@ class ActionStartPlan(Action):
         plan_id = kies_plan(tekst, rollen, beschikbaar)
         dispatcher.utter_message(response="utter_ondersteuning")
         if plan_id is None:
+            # Below the NLU threshold the message may not be an opening at
+            # all: say so rather than pretend, and offer the same choice.
+            onzeker = (tracker.latest_message.get("intent") or {}).get("name") \
+                == "nlu_fallback"
             dispatcher.utter_message(
-                response="utter_welk_plan",
+                response="utter_niet_begrepen_plan" if onzeker else "utter_welk_plan",
                 buttons=[
                     {"title": knop_tekst(p), "payload": f'/kies_plan{{"plan":"{p}"}}'}
                     for p in beschikbaar
@@ -203,7 +208,7 @@ class ActionKiesPlan(Action):
             return []
         vorige = afgeronde_wandeling(tracker)
         if vorige is None:
-            return start_plan(dispatcher, plan_id, [])
+            return start_plan(dispatcher, plan_id, gevaar_voor_start(tracker))
 
         afgerond = list(tracker.get_slot("afgeronde_uitkomsten") or []) + [vorige]
         logboek = logboek_uit(tracker) + [

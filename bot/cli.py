@@ -40,6 +40,15 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_nlu_rapport(args: argparse.Namespace) -> int:
+    from bot.nlu.evaluatie import RAPPORT_MAP, rapporteer, samenvatting
+
+    rapport = rapporteer(Path(args.model) if args.model else None)
+    print(samenvatting(rapport))
+    print(f"Rapport: {RAPPORT_MAP / 'rapport.md'} en rapport.json")
+    return 0
+
+
 def _toon(antwoorden: List[dict]) -> List[dict]:
     knoppen: List[dict] = []
     for bericht in antwoorden:
@@ -175,6 +184,9 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_controleer)
     sub.add_parser("train", help="model trainen als de trainingsdata veranderde"
                    ).set_defaults(func=cmd_train)
+    n = sub.add_parser("nlu-rapport", help="taalbegrip meten op tests/nlu/testset.yml")
+    n.add_argument("--model", help="dit model gebruiken in plaats van (zo nodig) trainen")
+    n.set_defaults(func=cmd_nlu_rapport)
     s = sub.add_parser("start", help="servers starten en een chat in de terminal openen")
     s.add_argument("--zonder-chat", action="store_true", help="alleen de servers")
     s.set_defaults(func=cmd_start)

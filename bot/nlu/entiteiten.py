@@ -1,0 +1,335 @@
+"""Entities for Deelwijzer: who asks, who receives, what data, what happens.
+
+Rasa's RegexEntityExtractor turns each lookup table into one alternation: it
+returns every overlapping match ("officier" inside "officier van justitie"),
+cannot tell "ik werk bij de politie" (the asker's role) from "mag ik de
+politie bellen" (the recipient), and would read the Dutch word "om" as the
+Openbaar Ministerie. This extractor uses the same lookup tables and synonyms
+from ``data/nlu`` but
+
+* matches whole words on the normal form of the text, longest first, without
+  overlaps, and forgives one typing error in a long word;
+* decides role or recipient from the words just before a term ("als",
+  "ik ben", "ik werk bij", "vanuit", "namens" make it the asker's role);
+* accepts "om" only as "OM" or after "het" or "als";
+* adds the negation-aware signals of :mod:`bot.nlu.signalen`;
+* lets a stated acute danger outrank the classifier's intent, and takes the
+  intent away when the danger is explicitly denied, because a bag of words
+  cannot see "geen".
+
+It is deterministic; the only thing it learns is the tables.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu import signalen
+from bot.nlu.normaliseren import KAART, ORIGINEEL, naar_origineel, normaliseer
+
+ROL, ONTVANGER = "rol", "ontvanger"
+SOORTEN = (ROL, ONTVANGER, "gegevens", "situatie")
+GEVAAR_INTENT = "meld_gevaar"
+
+# Words before a term that make it the asker's own role. Between the cue and
+# the term only the filler words below may stand: "ik ben bang dat de
+# politie ..." is not a role.
+ROL_AANWIJZERS = {"als", "ben", "werk", "werkzaam", "vanuit", "namens", "zit"}
+ROL_AANWIJZERS_TWEE = {("wij", "zijn"), ("we", "zijn"), ("wij", "van"),
+                       ("we", "van"), ("hier", "van")}
+ONTVANGER_AANWIJZERS = {"met", "aan", "naar", "inlichten", "informeren", "bellen"}
+VULWOORDEN = {"de", "het", "een", "bij", "in", "op", "voor", "van", "team",
+              "afdeling", "zelf", "ook", "hier", "dus", "momenteel", "nu",
+              "sinds", "kort", "al", "jaren", "als", "ik", "wij", "we", "in",
+              "dienst", "werkzaam", "een", "onze", "organisatie"}
+# "om" is the OM only here; elsewhere it is the Dutch "in order to".
+OM_NA = {"het", "als", "vanuit", "bij"}
+OM_NIET_VOOR = {"te", "hem", "haar", "hen", "het", "de", "een", "dit", "dat",
+                "die", "deze", "zijn", "mijn", "ons", "onze", "wat", "hoe"}
+# Long words that one typing error would turn into a lexicon word.
+GEEN_TYPFOUT = {"politiek", "politici", "scholen", "gemeenten", "oudere", "ouder",
+                "college", "collega", "schoot", "agenda", "wapent"}
+# A typing error is forgiven in a word of at least 5 letters, against a
+# lexicon word of at least 6: shorter words are too close to each other.
+MIN_TYPFOUT_WOORD = 5
+MIN_TYPFOUT_LENGTE = 6
+# Hint values name no one: they can never be the recipient.
+HINT_WAARDEN = {"hulpverlener", "onderwijsmedewerker", "openbare orde"}
+# "veiligheidsadviseur bij de gemeente", "openbare orde voor de burgemeester":
+# right after the asker's role, these words introduce the employer.
+WERKGEVER_AANWIJZERS = {"bij", "van", "voor"}
+# After a term that opens the message, these make it the asker's role:
+# "huisarts hier", "jeugdhulp: ...", "docent op een middelbare school".
+OPENING_NA = {"hier", "op", "bij", "in", "van", "en"}
+
+
+@dataclass(frozen=True)
+class Woord:
+    tekst: str
+    begin: int
+    eind: int
+
+
+def woorden(tekst: str) -> List[Woord]:
+    return [Woord(t.group(0), t.start(), t.end()) for t in signalen.WOORD.finditer(tekst)]
+
+
+def _een_fout(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance exactly one (one typing error)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        verschil = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(verschil) == 1:
+            return True
+        return (len(verschil) == 2 and verschil[1] == verschil[0] + 1
+                and a[verschil[0]] == b[verschil[1]] and a[verschil[1]] == b[verschil[0]])
+    kort, lang = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(lang)):
+        if lang[:i] + lang[i + 1:] == kort:
+            return True
+    return False
+
+
+class Lexicon:
+    """Terms (as word tuples) with, per entity kind, their canonical value."""
+
+    def __init__(self, termen: Dict[Tuple[str, ...], Dict[str, str]]) -> None:
+        self.termen = termen
+        self.max_lengte = max((len(t) for t in termen), default=1)
+        self.lange_woorden = sorted(
+            t[0] for t in termen if len(t) == 1 and len(t[0]) >= MIN_TYPFOUT_LENGTE)
+
+    @classmethod
+    def uit_trainingsdata(cls, data: TrainingData) -> "Lexicon":
+        synoniemen = {normaliseer(k): v for k, v in data.entity_synonyms.items()}
+        termen: Dict[Tuple[str, ...], Dict[str, str]] = {}
+        for tabel in data.lookup_tables:
+            soort = tabel.get("name")
+            if soort not in SOORTEN or not isinstance(tabel.get("elements"), list):
+                continue
+            for element in tabel["elements"]:
+                normaal = normaliseer(element)
+                sleutel = tuple(w.tekst for w in woorden(normaal))
+                if sleutel:
+                    waarde = synoniemen.get(normaal, normaal)
+                    termen.setdefault(sleutel, {})[soort] = waarde
+        return cls(termen)
+
+    def als_json(self) -> List[Any]:
+        return [[list(k), v] for k, v in sorted(self.termen.items())]
+
+    @classmethod
+    def uit_json(cls, gegevens: List[Any]) -> "Lexicon":
+        return cls({tuple(k): v for k, v in gegevens})
+
+    def zoek(self, ws: Sequence[Woord], i: int) -> Optional[Tuple[int, Dict[str, str]]]:
+        """Longest term starting at word i: (number of words, kinds)."""
+        for n in range(min(self.max_lengte, len(ws) - i), 0, -1):
+            sleutel = tuple(w.tekst for w in ws[i:i + n])
+            if sleutel in self.termen:
+                return n, self.termen[sleutel]
+        woord = ws[i].tekst
+        if len(woord) >= MIN_TYPFOUT_WOORD and woord not in GEEN_TYPFOUT:
+            for kandidaat in self.lange_woorden:
+                if kandidaat[0] == woord[0] and _een_fout(woord, kandidaat):
+                    return 1, self.termen[(kandidaat,)]
+        return None
+
+
+def _aanwijzer(ws: Sequence[Woord], i: int, aanwijzers: set, twee: set = frozenset()
+               ) -> bool:
+    """A cue before word i, with only filler words in between."""
+    j = i - 1
+    while j >= 0 and i - j <= 5:
+        woord = ws[j].tekst
+        if woord in aanwijzers or (j > 0 and (ws[j - 1].tekst, woord) in twee):
+            return True
+        if woord not in VULWOORDEN:
+            return False
+        j -= 1
+    return False
+
+
+def _opent_bericht(tekst: str, ws: Sequence[Woord], i: int, n: int) -> bool:
+    """The term opens the message and stands alone, or is followed by a
+    colon, a comma, or a word like "hier" or "op"."""
+    if i != 0:
+        return False
+    if i + n >= len(ws):
+        return True
+    tussen = tekst[ws[i + n - 1].eind:ws[i + n].begin]
+    return ":" in tussen or "," in tussen or ws[i + n].tekst in OPENING_NA
+
+
+def kies_soort(tekst: str, ws: Sequence[Woord], i: int, n: int,
+               soorten: Dict[str, str], vorige_rol_eind: int) -> Optional[str]:
+    """Which entity a term is here. Role and recipient depend on context."""
+    for soort in ("gegevens", "situatie"):
+        if soort in soorten:
+            return soort
+    actor = ROL in soorten or ONTVANGER in soorten
+    if not actor:
+        return None
+    if soorten.get(ROL) in HINT_WAARDEN:
+        return ROL
+    if _aanwijzer(ws, i, ROL_AANWIJZERS, ROL_AANWIJZERS_TWEE) or \
+            _opent_bericht(tekst, ws, i, n):
+        return ROL
+    # The employer right after the asker's role.
+    tussen = [w.tekst for w in ws[vorige_rol_eind:i]] if vorige_rol_eind >= 0 else None
+    if tussen and tussen[0] in WERKGEVER_AANWIJZERS and \
+            all(w in VULWOORDEN for w in tussen[1:]) and len(tussen) <= 3:
+        return ROL
+    if ONTVANGER in soorten:
+        return ONTVANGER
+    # "met de psycholoog", "de jeugdarts": someone else, so a recipient.
+    if _aanwijzer(ws, i, ONTVANGER_AANWIJZERS) or (i > 0 and ws[i - 1].tekst == "de"):
+        return ONTVANGER
+    return ROL
+
+
+def _is_om(ws: Sequence[Woord], i: int, origineel: str, bericht: Message) -> bool:
+    kaart = bericht.get(KAART)
+    if kaart and origineel:
+        begin, eind = naar_origineel(kaart, origineel, ws[i].begin, ws[i].eind)
+        if origineel[begin:eind] == "OM":
+            return True
+    if i == 0 or ws[i - 1].tekst not in OM_NA:
+        return False
+    return i + 1 >= len(ws) or ws[i + 1].tekst not in OM_NIET_VOOR
+
+
+def herken(tekst: str, lexicon: Lexicon, bericht: Optional[Message] = None
+           ) -> List[Dict[str, Any]]:
+    """Entities in the normal-form text (positions in that text)."""
+    bericht = bericht or Message(data={TEXT: tekst})
+    origineel = bericht.get(ORIGINEEL) or ""
+    ws = woorden(tekst)
+    gevonden: List[Dict[str, Any]] = []
+    vorige_rol_eind = -1  # word index just after the last role found
+    i = 0
+    while i < len(ws):
+        treffer = lexicon.zoek(ws, i)
+        if treffer is None:
+            i += 1
+            continue
+        n, soorten = treffer
+        if n == 1 and ws[i].tekst == "om" and not _is_om(ws, i, origineel, bericht):
+            i += 1
+            continue
+        soort = kies_soort(tekst, ws, i, n, soorten, vorige_rol_eind)
+        if soort == ROL:
+            vorige_rol_eind = i + n
+        if soort is not None:
+            waarde = soorten.get(soort) or soorten.get(ROL) or soorten.get(ONTVANGER)
+            gevonden.append({
+                "entity": soort, "start": ws[i].begin, "end": ws[i + n - 1].eind,
+                "value": waarde, "confidence_entity": 1.0,
+            })
+        i += n
+    for signaal in signalen.signalen(tekst):
+        gevonden.append({
+            "entity": signaal.soort, "start": signaal.begin, "end": signaal.eind,
+            "value": signaal.waarde, "confidence_entity": 1.0,
+        })
+    return gevonden
+
+
+def _gevaar_voorrang(bericht: Message, entiteiten: List[Dict[str, Any]]) -> None:
+    """Acute danger said outright goes before anything else; denied, it may
+    not be the intent."""
+    gevaar = next((e["value"] for e in entiteiten if e["entity"] == "acuut_gevaar"),
+                  None)
+    intent = bericht.get(INTENT) or {}
+    ranking = list(bericht.get(INTENT_RANKING_KEY) or [])
+    if gevaar == "ja":
+        nieuw = {INTENT_NAME_KEY: GEVAAR_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+        # The others are halved, so the fallback's ambiguity check cannot
+        # call a stated danger a tie with the opening it came in.
+        ranking = [nieuw] + [
+            {**r, PREDICTED_CONFIDENCE_KEY: r.get(PREDICTED_CONFIDENCE_KEY, 0.0) / 2}
+            for r in ranking if r.get(INTENT_NAME_KEY) != GEVAAR_INTENT]
+        bericht.set(INTENT, nieuw, add_to_output=True)
+        bericht.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    elif gevaar == "nee" and intent.get(INTENT_NAME_KEY) == GEVAAR_INTENT:
+        ranking = [r for r in ranking if r.get(INTENT_NAME_KEY) != GEVAAR_INTENT]
+        if ranking:
+            bericht.set(INTENT, dict(ranking[0]), add_to_output=True)
+            bericht.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER],
+    is_trainable=True,
+)
+class DeelwijzerEntiteiten(GraphComponent):
+    """Lookup-table entities with context, and the negation-aware signals."""
+
+    BESTAND = "lexicon.json"
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource,
+                 lexicon: Optional[Lexicon] = None) -> None:
+        self._storage = model_storage
+        self._resource = resource
+        self.lexicon = lexicon or Lexicon({})
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
+               resource: Resource, execution_context: ExecutionContext
+               ) -> "DeelwijzerEntiteiten":
+        return cls(model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self.lexicon = Lexicon.uit_trainingsdata(training_data)
+        with self._storage.write_to(self._resource) as map_:
+            (map_ / self.BESTAND).write_text(
+                json.dumps(self.lexicon.als_json(), ensure_ascii=False, sort_keys=True),
+                encoding="utf-8")
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage,
+             resource: Resource, execution_context: ExecutionContext, **kwargs: Any
+             ) -> "DeelwijzerEntiteiten":
+        try:
+            with model_storage.read_from(resource) as map_:
+                gegevens = json.loads((map_ / cls.BESTAND).read_text(encoding="utf-8"))
+            return cls(model_storage, resource, Lexicon.uit_json(gegevens))
+        except (ValueError, FileNotFoundError):
+            return cls(model_storage, resource)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for bericht in messages:
+            tekst = bericht.get(TEXT)
+            if not tekst:
+                continue
+            entiteiten = herken(tekst, self.lexicon, bericht)
+            for e in entiteiten:
+                e["extractor"] = self.__class__.__name__
+            bericht.set(ENTITIES, (bericht.get(ENTITIES) or []) + entiteiten,
+                        add_to_output=True)
+            _gevaar_voorrang(bericht, entiteiten)
+        return messages
