@@ -17,9 +17,12 @@ def _knoop_van(berichten):
 
 
 def test_a_care_workers_opening_starts_the_care_plan_at_step_1(regels):
+    # The entities are what NLU finds in this sentence (tests/nlu checks that).
     berichten, events = voer_uit(ActionStartPlan(), tracker(
         "mijn cliënt heeft een mes en zegt dat hij zijn ex iets gaat aandoen, "
-        "mag ik de politie bellen?", intent="vraag_delen"))
+        "mag ik de politie bellen?", intent="vraag_delen",
+        entiteiten=[{"entity": "rol", "value": "hulpverlener"},
+                    {"entity": "ontvanger", "value": "politie"}]))
     slots = slots_na(events, {})
 
     assert slots["plan"] == "zorg"
