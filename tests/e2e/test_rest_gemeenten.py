@@ -20,7 +20,7 @@ def test_a_public_order_adviser_may_inform_the_police_about_a_youth_group(gespre
                          "over een jeugdgroep")
     assert "Stap 1 van 7" in teksten(eerste)
     _loop(gesprek, [
-        ('/kies{"optie":"openbare_orde"}', "verstrekken, of wilt u gegevens krijgen"),
+        ('/kies{"optie":"openbare_orde"}', "gegevens krijgen van de politie"),
         ('/kies{"optie":"verstrekken"}', "strafbaar feit"),
         ("nee", "persoonsgegevens"),
         ("ja", "Aan wie wilt u"),
@@ -43,7 +43,8 @@ def test_a_public_order_adviser_may_inform_the_police_about_a_youth_group(gespre
 
 
 def test_a_wijkteam_worker_at_the_municipality_is_sent_to_the_care_plan(gesprek):
-    gesprek.zeg("ik werk bij de gemeente, mag ik iets delen over een jongere met een mes")
+    gesprek.zeg("ik werk bij de gemeente, mag ik iets delen over een jongere met "
+                "een mes")
     slot = gesprek.zeg('/kies_plan{"plan":"gemeenten"}')
     assert "In welke rol werkt u" in teksten(slot)
     slot = gesprek.zeg('/kies{"optie":"zorg"}')
