@@ -99,4 +99,9 @@ class ActionAfsluiten(Action):
                 {"title": "Nieuwe vraag", "payload": "/opnieuw"},
             ],
         )
+        # More recipients named at the opening: offer the next one. Imported
+        # here because actions.sessie builds on the other action modules.
+        from actions.sessie import bied_volgende_ontvanger
+
+        bied_volgende_ontvanger(dispatcher, tracker)
         return [SlotSet("motivatie_antwoord", None), SlotSet("fase", "klaar")]

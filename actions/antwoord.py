@@ -227,7 +227,9 @@ class ActionTerug(Action):
         if not plan_id or not antwoorden:
             dispatcher.utter_message(response="utter_niets_terug")
             heropen(dispatcher, tracker)
-            return []
+            # The phase is always set, so the rules know what follows.
+            fase = tracker.get_slot("fase")
+            return [SlotSet("fase", "klaar" if fase == "klaar" else "vragen")]
         ingetrokken = antwoorden[-1]
         antwoorden = list(terug(antwoorden))
         stand = loop(regelset().plan(plan_id), antwoorden)

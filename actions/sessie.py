@@ -223,22 +223,18 @@ class ActionVolgendeOntvanger(Action):
         return events
 
 
-class ActionBiedVolgendeOntvanger(Action):
-    """After the weighing: offer the next recipient, if one is waiting."""
-
-    def name(self) -> Text:
-        return "action_bied_volgende_ontvanger"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
-    ) -> List[EventType]:
-        wachtrij = tracker.get_slot("ontvangers_wachtrij") or []
-        if not wachtrij:
-            return []
-        dispatcher.utter_message(
-            response="utter_volgende_ontvanger_aanbod",
-            ontvangers=", ".join(wachtrij), volgende=wachtrij[0],
-            buttons=[{"title": f"Ja, verder met {wachtrij[0]}",
-                      "payload": "/volgende_ontvanger"}],
-        )
-        return []
+def bied_volgende_ontvanger(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> None:
+    """After the weighing (action_afsluiten): offer the next recipient, if one
+    is waiting. Part of closing, so the dialogue is the same with one
+    recipient or several."""
+    wachtrij = tracker.get_slot("ontvangers_wachtrij") or []
+    if not wachtrij:
+        return
+    dispatcher.utter_message(
+        response="utter_volgende_ontvanger_aanbod",
+        ontvangers=", ".join(wachtrij), volgende=wachtrij[0],
+        buttons=[{"title": f"Ja, verder met {wachtrij[0]}",
+                  "payload": "/volgende_ontvanger"}],
+    )

@@ -9,8 +9,8 @@ import pytest
 from actions.antwoord import ActionAntwoord, ActionTerug, ActionWaarom, ActionWeetNiet
 from actions.antwoord import ActionWijzig
 from actions.gesprek import regelset
+from actions.afsluiten import ActionAfsluiten
 from actions.sessie import (
-    ActionBiedVolgendeOntvanger,
     ActionHervat,
     ActionSessionStart,
     ActionVolgendeOntvanger,
@@ -287,8 +287,9 @@ def test_after_the_weighing_the_next_recipient_walks_the_same_plan(
     begin = _in(plan_id, antwoorden, huidige_ontvanger="school",
                 ontvangers_wachtrij=["wijkagent"], vastleg_open=[], fase="klaar",
                 motivaties={"aangifte_gegevens": "Alleen de naam."})
-    berichten, _ = voer_uit(ActionBiedVolgendeOntvanger(), tracker(slots=begin))
-    assert berichten[0]["buttons"][0]["payload"] == "/volgende_ontvanger"
+    berichten, _ = voer_uit(ActionAfsluiten(), tracker(slots=begin))
+    assert berichten[-1]["response"] == "utter_volgende_ontvanger_aanbod"
+    assert berichten[-1]["buttons"][0]["payload"] == "/volgende_ontvanger"
 
     berichten, events = voer_uit(ActionVolgendeOntvanger(), tracker(
         "/volgende_ontvanger", "volgende_ontvanger", [], begin))
