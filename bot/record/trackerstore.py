@@ -22,13 +22,16 @@ from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot.record.maskering import maskeer_tekst
+from bot.record.maskering import maskeer_tekst, maskeer_velden
 
 logger = logging.getLogger(__name__)
 
 WIS_ACTIE = "action_wis_gesprek"
 # Slots that Rasa fills with the user's own words (from_text mappings).
 VRIJE_TEKST_SLOTS = frozenset({"motivatie_antwoord"})
+# Identifiers in a parse result, never user text: left as they are.
+PARSE_SLEUTELS = ("name", "entity", "extractor", "role", "group", "id",
+                  "message_id", "model_id", "assistant_id")
 
 
 def maskeer_event(data: Dict[str, Any]) -> Dict[str, Any]:
@@ -38,9 +41,11 @@ def maskeer_event(data: Dict[str, Any]) -> Dict[str, Any]:
         data = dict(data)
         data["text"] = maskeer_tekst(data.get("text"))
         if isinstance(data.get("parse_data"), dict):
-            parse = dict(data["parse_data"])
-            parse["text"] = maskeer_tekst(parse.get("text"))
-            data["parse_data"] = parse
+            # Every text in the parse result, not only "text": NLU components
+            # may add the user's words under other keys (a normalised copy).
+            # Entity offsets then no longer fit the masked text; nothing reads
+            # them from the store.
+            data["parse_data"] = maskeer_velden(data["parse_data"], PARSE_SLEUTELS)
     elif soort == "slot" and data.get("name") in VRIJE_TEKST_SLOTS:
         data = dict(data)
         data["value"] = maskeer_tekst(data.get("value"))

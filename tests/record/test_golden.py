@@ -68,7 +68,8 @@ def test_golden_records_show_the_correction_and_mask_the_motivation(regels, plan
     assert document["uitkomst"] is not None
     assert document["citaten"], "een uitkomst zonder wetsartikel"
     assert all("z=" in c["link"] and "g=" in c["link"]
-               for c in document["citaten"] if "wetten.overheid.nl" in (c["link"] or ""))
+               for c in document["citaten"]
+               if "wetten.overheid.nl" in (c["link"] or ""))
     tweede = document["vragen"][1]
     assert tweede["eerder_gegeven"], "de correctie van het tweede antwoord ontbreekt"
     assert [c["knoop"] for c in document["correcties"]] == [tweede["knoop"]]

@@ -62,6 +62,10 @@ def _beurt(klok, tekst, intent, slots: Dict[str, Any], entiteiten=()) -> List[An
     return [
         ActionExecuted("action_listen", timestamp=klok()),
         UserUttered(tekst, {"name": intent, "confidence": 1.0}, list(entiteiten),
+                    # NLU components may copy the text under other keys.
+                    parse_data={"text": tekst, "intent": {"name": intent},
+                                "entities": list(entiteiten),
+                                "genormaliseerd": tekst.lower()},
                     timestamp=klok()),
         ActionExecuted("action_antwoord", timestamp=klok()),
         *[SlotSet(naam, waarde, timestamp=klok()) for naam, waarde in slots.items()],
