@@ -96,6 +96,11 @@ def cmd_start(args: argparse.Namespace) -> int:
     processen = start_alles(inst)
     print(f"Rasa-server: {inst.rasa_url} (REST: {inst.rasa_url}/webhooks/rest/webhook)")
     print(f"Actieserver: {inst.actie_url}. Logs in var/log/.")
+    # Said even when the log level hides INFO: it changes what NLU can do.
+    from bot.nlu.spacy_model import beschrijving
+    from bot.runtime import SPACY_MAP
+
+    print(f"spaCy-pipeline: {beschrijving(SPACY_MAP)}")
     try:
         if args.zonder_chat:
             processen[0].wait()

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 SPACY_MAP = PROJECT / "var" / "spacy" / "nl"
 TRAININGSBESTANDEN = ["config.yml", "domain.yml", "data/nlu", "data/rules",
-                      "data/stories"]
+                      "data/stories", "bot/nlu"]
 
 
 def training_hash(spacy_keuze: str) -> str:
@@ -37,7 +37,9 @@ def training_hash(spacy_keuze: str) -> str:
         pad = PROJECT / naam
         if not pad.exists():
             continue
-        bestanden = sorted(pad.rglob("*.yml")) if pad.is_dir() else [pad]
+        # bot/nlu holds the custom NLU components: changed code, new model.
+        bestanden = sorted([*pad.rglob("*.yml"), *pad.rglob("*.py")]) \
+            if pad.is_dir() else [pad]
         for bestand in bestanden:
             h.update(str(bestand.relative_to(PROJECT)).encode("utf-8"))
             h.update(bestand.read_bytes())

@@ -124,8 +124,14 @@ def entiteiten_uit(parse: Dict[str, Any]) -> Dict[str, List[str]]:
 
 def parse_alles(model: Path, teksten: Sequence[str]) -> List[Dict[str, Any]]:
     """Parse with the real trained model, as the Rasa server does."""
-    from rasa.core.agent import Agent
+    import logging
 
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    # Rasa logs every parse with its text at debug level; the report is the
+    # output here.
+    configure_structlog(logging.WARNING)
     agent = Agent.load(str(model))
 
     async def alles() -> List[Dict[str, Any]]:

@@ -66,6 +66,17 @@ def _huidig(map_: Path) -> str:
     return f"{gegevens.get('lang')}_{gegevens.get('name')}"
 
 
+def beschrijving(map_: Path) -> str:
+    """In words, which pipeline lies in ``map_``: for the start-up message."""
+    huidig = _huidig(map_)
+    if huidig == f"nl_{BASIS_NAAM}":
+        return (f"ingebouwde standaard ({BASIS_NAAM}: lege Nederlandse pipeline met "
+                "lookup-lemmatizer); nl_core_news_sm is niet geïnstalleerd")
+    if huidig:
+        return f"{huidig} (geïnstalleerd spaCy-model)"
+    return "nog niet klaargezet"
+
+
 def bereid_voor(map_: Path, instelling: str = "auto") -> Tuple[str, bool]:
     """Make ``map_`` hold the chosen pipeline. Returns (name, rebuilt)."""
     import spacy

@@ -1,0 +1,91 @@
+"""Deelwijzer's understanding of free Dutch, measured with the real trained
+model on the evaluation set (tests/nlu/testset.yml), and the minimal pairs
+and pasted text through that same model."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu import evaluatie
+from bot.nlu.evaluatie import MIN_INTENT_F1, MIN_ROUTERING, parse_alles, train_nlu
+
+
+@pytest.fixture(scope="module")
+def model():
+    return train_nlu()[0]
+
+
+@pytest.fixture(scope="module")
+def rapport(model):
+    rapport = evaluatie.rapporteer(model)
+    print("\n" + evaluatie.samenvatting(rapport))
+    return rapport
+
+
+def test_the_evaluation_set_is_large_and_apart_from_the_training_data():
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot.nlu.normaliseren import normaliseer
+    from bot.settings import PROJECT
+
+    voorbeelden = evaluatie.laad_testset()
+    assert len(voorbeelden) >= 300
+    training = {normaliseer(m.get("text")) for m in
+                load_data(str(PROJECT / "data" / "nlu")).training_examples
+                if m.get("text")}
+    gedeeld = [v.tekst for v in voorbeelden if normaliseer(v.tekst) in training]
+    # One-word answers ("huisarts", "geen idee") are bound to occur in both.
+    assert len([t for t in gedeeld if len(t.split()) > 2]) == 0, gedeeld
+
+
+def test_entry_routing_and_intents_meet_the_thresholds(rapport):
+    assert rapport["routering"]["accuratesse"] >= MIN_ROUTERING, \
+        rapport["routering"]["fouten"]
+    assert rapport["intent"]["macro_f1"] >= MIN_INTENT_F1, rapport["intent_fouten"]
+
+
+def test_the_report_is_written(rapport):
+    assert (evaluatie.RAPPORT_MAP / "rapport.md").is_file()
+    assert "intent macro-F1" in (evaluatie.RAPPORT_MAP / "rapport.md").read_text(
+        encoding="utf-8")
+
+
+PAREN = [
+    ("de jongere geeft toestemming", "toestemming_signaal", "ja"),
+    ("de jongere geeft geen toestemming", "toestemming_signaal", "nee"),
+    ("er is acuut gevaar", "acuut_gevaar", "ja"),
+    ("er is geen acuut gevaar", "acuut_gevaar", "nee"),
+    ("hij wil dat ik het deel", "toestemming_signaal", "ja"),
+    ("hij wil niet dat ik het deel", "toestemming_signaal", "nee"),
+]
+
+
+def test_minimal_pairs_through_the_model(model):
+    parses = parse_alles(model, [t for t, _, _ in PAREN])
+    for (tekst, entiteit, waarde), parse in zip(PAREN, parses):
+        gevonden = [e["value"] for e in parse["entities"] if e["entity"] == entiteit]
+        assert gevonden == [waarde], tekst
+    intents = {t: p["intent"]["name"] for (t, _, _), p in zip(PAREN, parses)}
+    assert intents["er is acuut gevaar"] == "meld_gevaar"
+    assert intents["er is geen acuut gevaar"] != "meld_gevaar"
+
+
+def test_acute_danger_outranks_the_opening_it_comes_in(model):
+    [parse] = parse_alles(model, ["mijn cliënt staat nu voor de deur met een mes, "
+                                  "mag ik de politie bellen?"])
+    assert parse["intent"]["name"] == "meld_gevaar"
+
+
+def test_pasted_teams_text_is_understood_and_kept_as_typed(model):
+    tekst = "<at>Deelwijzer</at>  Als MENTOR  vond ik een mes bij een leerling, " \
+            "mag ik de wijkagent bellen?"
+    ontleed = "mijn cli" + "e\u0308" + "nt is niet geinformeerd, mag ik de politie bellen"
+    [teams, word] = parse_alles(model, [tekst, ontleed])
+    assert teams["text"] == tekst
+    assert teams["intent"]["name"] == "vraag_delen"
+    rol = [e for e in teams["entities"] if e["entity"] == "rol"][0]
+    assert tekst[rol["start"]:rol["end"]] == "MENTOR" and rol["value"] == "mentor"
+    assert teams["tekst_genormaliseerd"].startswith("als mentor vond")
+    assert word["text"] == ontleed
+    rol = [e for e in word["entities"] if e["entity"] == "rol"][0]
+    assert ontleed[rol["start"]:rol["end"]] == "mijn cli" + "e\u0308" + "nt"
