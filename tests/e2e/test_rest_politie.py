@@ -35,8 +35,8 @@ def test_weapon_data_cannot_go_to_the_college_for_youth_care(gesprek):
         ('/kies{"optie":"art10"}', "toestemming van de bevoegde functionaris"),
         ("ja", "Met wie wilt u"),
         ('/kies{"optie":"derde"}', "Wie is de ontvanger"),
-        ('/kies{"optie":"college_bw"}', "Waarvoor heeft het college"),
-        ('/kies{"optie":"geen_grondslag"}', "convenant"),
+        ('/kies{"optie":"college_bw"}', "Heeft het college de gegevens nodig"),
+        ("nee", "convenant"),
         ("nee", "eenmalig verstrekken"),
     ])
     slot = gesprek.zeg("nee")
@@ -57,7 +57,7 @@ def test_halt_may_get_the_name_of_a_suspect(gesprek):
         ("ja", "Met wie wilt u"),
         ('/kies{"optie":"derde"}', "Wie is de ontvanger"),
         ('/kies{"optie":"halt"}', "alternatieve afdoening"),
-        ('/kies{"optie":"halt_afdoening"}', "need-to-know"),
+        ("ja", "need-to-know"),
         ("ja", "verhouding"),
         ("ja", "minst ingrijpende"),
         ("ja", "bewaartermijn"),
