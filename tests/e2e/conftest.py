@@ -37,11 +37,52 @@ def assistent(tmp_path_factory) -> Iterator[str]:
     # environment.
     mp.setenv("DEELWIJZER_VERSLAG_MAP", str(inst.verslag_map))
     processen = runtime.start_alles(inst)
+    # For tests that stop and restart the action server (``actieserver``).
+    _LOPEND.update(inst=inst, processen=processen)
     try:
         yield inst.rasa_url
     finally:
         runtime.stop(*processen)
         mp.undo()
+
+
+# The running assistant: its settings and [Rasa server, action server].
+_LOPEND: dict = {}
+
+
+class Actieserver:
+    """Stop and start the running assistant's action server: an outage."""
+
+    def stop(self) -> None:
+        runtime.stop(_LOPEND["processen"][1])
+        # The port must really be closed, or the test would test nothing.
+        url = f"http://127.0.0.1:{_LOPEND['inst'].actie_poort}/health"
+        try:
+            requests.get(url, timeout=5)
+        except requests.ConnectionError:
+            return
+        raise AssertionError(f"er antwoordt nog een actieserver op {url}")
+
+    def start(self) -> None:
+        if _LOPEND["processen"][1].poll() is None:
+            return
+        inst = _LOPEND["inst"]
+        log = runtime.PROJECT / "var" / "log" / "actieserver.log"
+        proces = runtime.start_actieserver(inst, log)
+        _LOPEND["processen"][1] = proces
+        runtime.wacht_tot_bereikbaar(
+            f"http://127.0.0.1:{inst.actie_poort}/health", proces, 120)
+
+
+@pytest.fixture
+def actieserver(assistent) -> Iterator[Actieserver]:
+    """The action server of the running assistant; always running again
+    after the test, for the tests that follow."""
+    bediening = Actieserver()
+    try:
+        yield bediening
+    finally:
+        bediening.start()
 
 
 class Gesprek:
