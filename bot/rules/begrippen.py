@@ -52,7 +52,8 @@ def laad_begrippen(
                 problemen.append(f"{waar}: '{veld}' ontbreekt")
         for citaat in _tuple(item.get("citeer")):
             if citaat not in regels.wetgeving:
-                problemen.append(f"{waar}: citaat {citaat!r} staat niet in wetgeving.yml")
+                problemen.append(
+                    f"{waar}: citaat {citaat!r} staat niet in wetgeving.yml")
         begrippen[sleutel] = Begrip(
             sleutel=sleutel,
             term=str(item.get("term", "")),
@@ -110,7 +111,9 @@ def vind_begrippen(begrippen: Mapping[str, Begrip], tekst: str) -> List[Begrip]:
     return gevonden
 
 
-def nlu_tabel(begrippen: Mapping[str, Begrip]) -> Tuple[List[str], Dict[str, List[str]]]:
+def nlu_tabel(
+    begrippen: Mapping[str, Begrip],
+) -> Tuple[List[str], Dict[str, List[str]]]:
     """The lookup table (every spelling, lower case) and the synonyms (every
     spelling mapped to the term's key) that ``data/nlu/uitleg.yml`` must hold."""
     lookup: List[str] = []
@@ -140,7 +143,8 @@ def ankerfouten(begrippen: Mapping[str, Begrip], handreiking: Path) -> List[str]
     for begrip in begrippen.values():
         van, tot = begrip.bron.regels
         if not (1 <= van <= tot <= len(lijnen)):
-            fouten.append(f"begrippen/{begrip.sleutel}: regels {van}-{tot} buiten de tekst")
+            fouten.append(
+                f"begrippen/{begrip.sleutel}: regels {van}-{tot} buiten de tekst")
         elif not begrip.bron.anker:
             fouten.append(f"begrippen/{begrip.sleutel}: geen anker")
         elif _vlak(begrip.bron.anker) not in _vlak(" ".join(lijnen[van - 1 : tot])):
