@@ -77,6 +77,10 @@ class ActionSessionStart(Action):
     and asks the open question again. Rasa 3.6 runs this instead of its own
     session start; carrying the slots over is then this action's job."""
 
+    # Shortcoming: Rasa runs this before it reads the message that arrived
+    # after the break, so that message is handled right after the re-asked
+    # question: a "ja" then answers the question just shown again.
+
     def name(self) -> Text:
         return "action_session_start"
 

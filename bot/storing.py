@@ -22,6 +22,12 @@ Rasa's own command line takes over:
 
 The wrapper only adds events Rasa itself would log (a bot message, a slot, a
 listen); the tracker stays a plain Rasa tracker.
+
+Shortcoming: ``_run_action`` is a private method of Rasa 3.6.21 (pinned in
+pyproject.toml); an upgrade must re-check its signature and behaviour
+(tests/actions/test_storing.py and tests/e2e/test_storing_rest.py do).
+A late answer of a timed-out action is ignored here, but its side effects on
+the action server (e.g. a stored record) may still happen.
 """
 
 from __future__ import annotations
