@@ -30,13 +30,18 @@ from typing import Dict, List, Optional, Tuple
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
-import psutil  # noqa: E402
+
+try:
+    import psutil
+except ImportError:  # the bench extra is not part of ./deelwijzer's install
+    sys.exit('psutil ontbreekt: .venv/bin/pip install -e ".[bench]"')
 import requests  # noqa: E402
 
 from bot import runtime  # noqa: E402
 from bot.settings import PROJECT, instellingen  # noqa: E402
 
 NIVEAUS = [1, 10, 50]
+STORING = "Er is een storing"
 TIMEOUT_S = 120
 
 # A full walk through the care plan: plan, fourteen answers, the weighing in
@@ -116,7 +121,10 @@ def gesprek(url: str, berichten: List[str], meting: Meting, slot: threading.Lock
                 antwoord = sessie.post(
                     f"{url}/webhooks/rest/webhook", timeout=TIMEOUT_S,
                     json={"sender": afzender, "message": tekst})
-                goed = antwoord.status_code == 200 and antwoord.json()
+                berichten_terug = antwoord.json() if antwoord.ok else []
+                # An empty reply, or the notice that the action server failed
+                # or was too slow (bot.storing), is an error, not an answer.
+                goed = bool(berichten_terug) and STORING not in str(berichten_terug)
             except (requests.RequestException, ValueError):
                 goed = False
             duur = time.perf_counter() - begin

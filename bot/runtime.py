@@ -151,8 +151,10 @@ def start_rasa(inst: Instellingen, model: Path, log: Path,
                endpoints: Optional[Path] = None) -> subprocess.Popen:
     return subprocess.Popen(
         # Through bot.storing: a failing or slow action server gives the user
-        # an explicit message instead of silence (see that module).
-        [python(), "-m", "bot.storing", "run", "--enable-api", "--model", str(model),
+        # an explicit message instead of silence (see that module). Entered
+        # via bot.versnelling, which first removes Rasa's costliest waste.
+        [python(), "-m", "bot.versnelling", "run", "--enable-api", "--model",
+         str(model),
          "--endpoints", str(schrijf_endpoints(inst, endpoints)),
          "--credentials", str(PROJECT / "credentials.yml"),
          "--interface", inst.rasa_host, "--port", str(inst.rasa_poort),

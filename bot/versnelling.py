@@ -1,0 +1,58 @@
+"""Speed of the Rasa server, without changing what it does.
+
+Profiling a conversation (``bench/run.py --profiel``) showed the Rasa server
+spending more than half of its time on one thing: checking every response of
+the action server against Rasa's response schema with ``jsonschema.validate``,
+which first validates the *schema itself* against the JSON Schema meta-schema,
+on every call (jsonschema 4.17, the version Rasa 3.6 pins). The schema is a
+constant, so it is checked once here and the validator is reused; responses
+are validated exactly as before, with the same error.
+
+The Rasa server is started as ``python -m bot.versnelling run ...``: this
+installs the change and hands over to ``bot.storing`` (which wraps the
+actions) and from there to Rasa's own command line.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Text
+
+_geinstalleerd = False
+
+
+def installeer() -> None:
+    global _geinstalleerd
+    if _geinstalleerd:
+        return
+    from jsonschema import ValidationError, exceptions, validators
+    from rasa.core.actions.action import RemoteAction
+
+    origineel = RemoteAction._validate_action_result
+    schema = RemoteAction.action_response_format_spec()
+    klasse = validators.validator_for(schema)
+    klasse.check_schema(schema)
+    validator = klasse(schema)
+
+    def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+        # As jsonschema.validate does, minus re-checking the constant schema.
+        fout = exceptions.best_match(validator.iter_errors(result))
+        if fout is None:
+            return True
+        if not isinstance(fout, ValidationError):
+            raise fout
+        # Rasa's own message for an invalid response.
+        return origineel(self, result)
+
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore
+    _geinstalleerd = True
+
+
+def main() -> None:
+    installeer()
+    from bot.storing import main as storing_main
+
+    storing_main()
+
+
+if __name__ == "__main__":
+    main()

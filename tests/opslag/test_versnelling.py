@@ -1,0 +1,43 @@
+"""The faster response check of the Rasa server accepts and rejects exactly
+what Rasa's own check does."""
+
+from __future__ import annotations
+
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+from rasa.utils.endpoints import EndpointConfig
+
+from bot.versnelling import installeer
+
+GOED = [
+    {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "antwoorden", "value": [["a", "ja"]]},
+                {"event": "action", "name": "action_listen"}],
+     "responses": [{"text": "Hallo", "buttons": [{"title": "ja", "payload": "/ja"}]}]},
+]
+FOUT = [
+    {"events": [{"name": "zonder soort"}], "responses": []},
+    {"events": "geen lijst"},
+]
+
+
+# Rasa's own check, taken before the faster one is installed.
+RASA = RemoteAction._validate_action_result
+
+
+def _oordeel(controle, antwoord):
+    actie = RemoteAction("action_x", EndpointConfig("http://127.0.0.1:1/webhook"))
+    try:
+        return controle(actie, antwoord)
+    except ValidationError as fout:
+        return fout.message
+
+
+@pytest.mark.parametrize("antwoord", GOED + FOUT)
+def test_same_verdict_as_rasa(antwoord):
+    installeer()
+    assert RemoteAction._validate_action_result is not RASA
+    verwacht = _oordeel(RASA, antwoord)
+    assert _oordeel(RemoteAction._validate_action_result, antwoord) == verwacht
+    assert (verwacht is True) == (antwoord in GOED)
