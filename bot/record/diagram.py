@@ -51,7 +51,9 @@ def dot_bron(document: Mapping[str, Any], dpi: Optional[int] = None) -> Optional
     g = graphviz.Digraph("plan", format="svg")
     g.attr(rankdir="TB", fontname=FONT, nodesep="0.25", ranksep="0.35")
     if dpi:
-        g.attr(dpi=str(dpi))
+        # For the PDF: scale the drawing down to an A4 page before rasterising,
+        # so a large plan does not become a huge bitmap.
+        g.attr(dpi=str(dpi), size="6.8,9.6")
     g.attr("node", fontname=FONT, fontsize="10", shape="box", style="rounded")
     g.attr("edge", fontname=FONT, fontsize="8")
     for knoop in schema["knopen"]:
@@ -103,6 +105,6 @@ def als_svg(document: Mapping[str, Any]) -> Optional[str]:
     return svg[begin:] if begin >= 0 else None
 
 
-def als_png(document: Mapping[str, Any], dpi: int = 150) -> Optional[bytes]:
+def als_png(document: Mapping[str, Any], dpi: int = 200) -> Optional[bytes]:
     """The diagram as a PNG for the PDF record."""
     return _teken(document, "png", dpi)
