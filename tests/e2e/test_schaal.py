@@ -10,11 +10,11 @@ root on a fresh machine) and stops every process it starts, also on failure.
 from __future__ import annotations
 
 import signal
+import subprocess
 import threading
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Dict, Iterator, List, Set
 
 import pytest
@@ -27,7 +27,6 @@ from tests.opslag.diensten import (
     Postgres,
     Redis,
     installeer,
-    stop_proces,
     vrije_poort,
 )
 
@@ -49,7 +48,8 @@ BERICHTEN = [*ZORGPAD, *MOTIVATIES, "geef me het verslag"]
 @dataclass
 class Opstelling:
     url: str
-    rasa: Dict[str, "object"] = field(default_factory=dict)  # address -> Popen
+    # address -> the Rasa server's process
+    rasa: Dict[str, subprocess.Popen] = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
