@@ -254,7 +254,7 @@ class TeamsUitvoer:
         verslag = _verslag_markdown(berichten)
         for bericht in berichten:
             tekst = bericht.get("text") or ""
-            if verslag is not None and tekst == verslag:
+            if verslag is not None and _is_verslag(tekst, verslag):
                 # The whole record as a chat message is unreadable in Teams:
                 # the link to the download below replaces it.
                 continue
@@ -312,10 +312,26 @@ def _kaart(knoppen: List[Dict[str, Any]]) -> Dict[str, Any]:
             "content": {"buttons": knoppen}}
 
 
+def _is_verslag(tekst: str, verslag: str) -> bool:
+    """Whether a text is the record in Markdown: equal, or (when the
+    rendering differs in a detail, e.g. a date drawn up a second later) the
+    same title line and about the same length."""
+    tekst, verslag = tekst.strip(), verslag.strip()
+    if tekst == verslag:
+        return True
+    eerste = verslag.split("\n", 1)[0]
+    return bool(eerste) and tekst.split("\n", 1)[0] == eerste and \
+        abs(len(tekst) - len(verslag)) < len(verslag) // 10
+
+
 def _verslag_markdown(berichten: List[Dict[str, Any]]) -> Optional[str]:
     for bericht in berichten:
         verslag = (bericht.get("custom") or {}).get("deelwijzer_verslag")
-        if isinstance(verslag, dict) and isinstance(verslag.get("json"), dict):
+        if not isinstance(verslag, dict):
+            continue
+        if verslag.get("formaat") == "md" and isinstance(verslag.get("inhoud"), str):
+            return verslag["inhoud"]
+        if isinstance(verslag.get("json"), dict):
             try:
                 from bot.record import naar_markdown
 

@@ -234,7 +234,8 @@ class WebKanaal(SocketIOInput):
             # a key check cannot be used to learn which conversations exist.
             if formaat is None or gesprek_id is None:
                 return response.text(NIET_GEVONDEN, status=404, headers=VEILIGHEID)
-            document = verslag.document_uit_tracker(await _tracker(request, gesprek_id))
+            document = await verslag.document(
+                gesprek_id, request.app.ctx.agent.tracker_store)
             if document is None:
                 return response.text(
                     "Er is nog geen verslag: doorloop eerst een stappenplan.",
@@ -245,7 +246,7 @@ class WebKanaal(SocketIOInput):
             return response.raw(inhoud, content_type=formaat.mime, headers={
                 **VEILIGHEID,
                 "Content-Disposition":
-                    f'attachment; filename="{verslag.bestandsnaam(document, formaat)}"',
+                    f'attachment; filename="{verslag.bestandsnaam(gesprek_id, formaat)}"',
             })
 
         return bp

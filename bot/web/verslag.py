@@ -1,23 +1,23 @@
 """A conversation's record and history, read from the Rasa server's own
 tracker store, for the download link and for redrawing the web chat.
 
-This runs inside the Rasa server (see ``bot.channels.web``) and uses the
-agent's tracker store: ``bot.export.exporteer`` opens a store of its own and
-runs its own event loop, which cannot run inside the server's loop. The
-document is built exactly as ``exporteer`` builds it: from the full tracker,
-all sessions, stamped with the time of the conversation's last event.
+This runs inside the Rasa server (see ``bot.channels.web``) and hands
+``bot.export.vastlegging_van`` the agent's tracker store, the one that stores
+the conversation, whatever its type.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional
 
 logger = logging.getLogger(__name__)
+
+# The order the formats are offered in; the record module renders them all.
+VOLGORDE = ("pdf", "md", "html", "json")
+NAMEN = {"pdf": "PDF", "md": "Markdown", "html": "HTML", "json": "JSON"}
 
 
 @dataclass(frozen=True)
@@ -28,68 +28,48 @@ class Formaat:
     naam: str
 
 
-NAMEN = {"pdf": "PDF", "md": "Markdown", "html": "HTML", "json": "JSON"}
-MIME = {
-    "pdf": "application/pdf",
-    "md": "text/markdown; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "json": "application/json",
-}
-
-
-def _markdown(document: Dict[str, Any]) -> bytes:
-    from bot.record import naar_markdown
-
-    return naar_markdown(document).encode("utf-8")
-
-
-def _json(document: Dict[str, Any]) -> bytes:
-    from bot.record import canoniek
-
-    return (canoniek(document) + "\n").encode("utf-8")
-
-
 def formaten() -> Dict[str, Formaat]:
-    """The download formats, in the order offered. Every rendering comes from
-    ``bot.record`` (``render``), so a download is always what the record
-    module makes; with an older record module only Markdown and JSON exist."""
-    record = importlib.import_module("bot.record")
-    render = getattr(record, "render", None)
-    if render is None:
-        makers: Dict[str, Callable[[Dict[str, Any]], bytes]] = {
-            "md": _markdown, "json": _json}
-    else:
-        makers = {naam: (lambda d, n=naam: render(d, n))
-                  for naam in ("pdf", "md", "html", "json")}
-    return {naam: Formaat(naam, MIME[naam], maak, NAMEN[naam])
-            for naam, maak in makers.items()}
+    """The download formats, each rendered by ``bot.record``."""
+    from bot.record.weergave import CONTENT_TYPES, render
+
+    return {f: Formaat(f, CONTENT_TYPES[f], lambda d, f=f: render(d, f), NAMEN[f])
+            for f in VOLGORDE if f in CONTENT_TYPES}
 
 
-def document_uit_tracker(tracker: Any) -> Optional[Dict[str, Any]]:
-    """The canonical record of a (full) tracker, or None before any plan."""
-    from bot.record import maak_vastlegging
-    from bot.rules import laad_regelset
+def _zelfde_inhoud(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    # As actions/verslag.py decides whether to hand out the stored record.
+    weg = ("tijdstip", "inhoud_hash")
+    return ({k: v for k, v in a.items() if k not in weg}
+            == {k: v for k, v in b.items() if k not in weg})
 
-    if tracker is None or not tracker.get_slot("plan"):
+
+async def document(gesprek_id: str, store: Any) -> Optional[Dict[str, Any]]:
+    """The record to download: the one handed out in the chat when nothing
+    changed since (so the file shows the hash the chat showed), else one
+    drawn up now from the tracker store. Not ``bot.record.download``'s
+    ``document_voor``: that serves the stored record even after the
+    professional answered more questions, and the download button can be
+    pressed at any moment. None when no plan was walked."""
+    from bot.export import vastlegging_van
+    from bot.record.opslag import laad
+    from bot.record.vastlegging import inhoud_hash
+
+    nu = await vastlegging_van(gesprek_id, store)
+    if nu is None:
         return None
-    laatste = tracker.events[-1].timestamp if tracker.events else None
-    tijdstip = datetime.fromtimestamp(laatste or 0, timezone.utc).isoformat(
-        timespec="seconds")
-    return maak_vastlegging(
-        laad_regelset(),
-        tracker.get_slot("plan"),
-        [tuple(a) for a in tracker.get_slot("antwoorden") or []],
-        tracker.get_slot("logboek") or [],
-        tracker.get_slot("motivaties") or {},
-        tracker.sender_id,
-        tijdstip,
-    )
+    eerder = laad(gesprek_id)
+    if eerder is not None and eerder.get("inhoud_hash") == inhoud_hash(eerder) \
+            and _zelfde_inhoud(eerder, nu):
+        return eerder
+    return nu
 
 
-def bestandsnaam(document: Dict[str, Any], formaat: Formaat) -> str:
-    # The hash, not the conversation id: file names end up in mail and
-    # dossiers, and the id is the key to the conversation.
-    return f"deelwijzer-verslag-{document['inhoud_hash'][:12]}.{formaat.extensie}"
+def bestandsnaam(gesprek_id: str, formaat: Formaat) -> str:
+    # Not the conversation id: file names end up in mail and dossiers, and
+    # the id is the key to the conversation.
+    from bot.record.download import downloadnaam
+
+    return downloadnaam(gesprek_id, formaat.extensie)
 
 
 def _knoppen(data: Dict[str, Any]) -> List[Dict[str, str]]:

@@ -13,6 +13,8 @@ import requests
 
 from bot import runtime
 from bot.settings import instellingen
+from bot.web import sleutel
+from tests.channels import nabootsing
 
 
 def vrije_poort() -> int:
@@ -22,7 +24,14 @@ def vrije_poort() -> int:
 
 
 @pytest.fixture(scope="session")
-def assistent(tmp_path_factory) -> Iterator[str]:
+def botframework_poort() -> int:
+    """Port of the Bot Framework stand-in the Teams tests start
+    (tests/channels/nabootsing.py); the Rasa server is pointed at it."""
+    return vrije_poort()
+
+
+@pytest.fixture(scope="session")
+def assistent(tmp_path_factory, botframework_poort) -> Iterator[str]:
     map_ = tmp_path_factory.mktemp("assistent")
     inst = replace(
         instellingen(),
@@ -36,6 +45,14 @@ def assistent(tmp_path_factory) -> Iterator[str]:
     # The action server is a separate process: it reads its settings from the
     # environment.
     mp.setenv("DEELWIJZER_VERSLAG_MAP", str(inst.verslag_map))
+    # The channels (bot/channels) run in the Rasa server and read theirs too:
+    # links point at this server, keys use a secret of this run (the tests
+    # compute keys with it), Teams talks to the local stand-in.
+    mp.setenv("DEELWIJZER_PUBLIEKE_URL", inst.rasa_url)
+    mp.setenv("DEELWIJZER_WEB_GEHEIM", uuid.uuid4().hex + uuid.uuid4().hex)
+    for naam, waarde in nabootsing.omgeving(botframework_poort).items():
+        mp.setenv(naam, waarde)
+    sleutel.geheim.cache_clear()
     processen = runtime.start_alles(inst)
     # For tests that stop and restart the action server (``actieserver``).
     _LOPEND.update(inst=inst, processen=processen)
@@ -44,6 +61,7 @@ def assistent(tmp_path_factory) -> Iterator[str]:
     finally:
         runtime.stop(*processen)
         mp.undo()
+        sleutel.geheim.cache_clear()
 
 
 # The running assistant: its settings and [Rasa server, action server].
