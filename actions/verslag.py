@@ -60,6 +60,8 @@ class ActionVerslag(Action):
             tracker.get_slot("motivaties") or {},
             tracker.sender_id,
             nu(),
+            # The action server sees the latest session's events only; a role
+            # said before a session expiry is in the export, not here.
             rol=rol_uit(logboek, tracker.events or []),
         )
         # Asking again for a file of the same consultation gives the record

@@ -9,6 +9,10 @@
    would see them written back when the Rasa server saves the turn.
 
 The endpoints file names this class as the tracker store (``bot/runtime.py``).
+
+Not covered here: the Rasa server itself logs the user's text at DEBUG level
+(``DEELWIJZER_LOG_NIVEAU=DEBUG``); at the default INFO it does not. Messages
+the server holds in memory during a turn are unmasked until the turn is saved.
 """
 
 from __future__ import annotations
