@@ -107,6 +107,11 @@ def naar_pdf(document: Mapping[str, Any], diagram: bool = True) -> bytes:
     hash_ = document.get("inhoud_hash", "")
 
     class Verslag(FPDF):
+        def multi_cell(self, *args: Any, **kwargs: Any) -> Any:
+            # Ragged right: justified Dutch with long words leaves wide gaps.
+            kwargs.setdefault("align", "L")
+            return super().multi_cell(*args, **kwargs)
+
         def footer(self) -> None:
             self.set_y(-12)
             self.set_font("DejaVu", "", 7)
