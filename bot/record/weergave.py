@@ -10,6 +10,7 @@ PDF; Markdown links to nothing outside the record.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from datetime import datetime
 from functools import lru_cache
@@ -22,6 +23,10 @@ from bot.record.diagram import als_png, als_svg
 from bot.record.maskering import teksten
 
 SJABLONEN = Path(__file__).resolve().parent / "templates"
+
+# fpdf2 subsets the font through fontTools, which logs every table at INFO:
+# dozens of lines per PDF in the action server's log, none of use.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 # Where DejaVu Sans is found: Debian's fonts-dejavu-core first, then the copy
 # matplotlib ships (a dependency of Rasa, so always in the virtualenv).
