@@ -81,7 +81,11 @@ def chat(rasa_url: str, afzender: Optional[str] = None) -> None:
 
 def _stuur(rasa_url: str, afzender: str, tekst: str) -> List[dict]:
     try:
-        antwoord = requests.post(f"{rasa_url}/webhooks/rest/webhook",
+        from bot.settings import kanaal_instellingen
+
+        token = kanaal_instellingen().rest_token
+        kop = {"Authorization": f"Bearer {token}"} if token else {}
+        antwoord = requests.post(f"{rasa_url}/webhooks/rest/webhook", headers=kop,
                                  json={"sender": afzender, "message": tekst}, timeout=60)
         antwoord.raise_for_status()
         return antwoord.json()
@@ -96,6 +100,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     processen = start_alles(inst)
     print(f"Rasa-server: {inst.rasa_url} (REST: {inst.rasa_url}/webhooks/rest/webhook)")
     print(f"Actieserver: {inst.actie_url}. Logs in var/log/.")
+    print(f"Webchat: {inst.rasa_url}/chat/")
     # Said even when the log level hides INFO: it changes what NLU can do.
     from bot.nlu.spacy_model import beschrijving
     from bot.runtime import SPACY_MAP

@@ -44,7 +44,9 @@ class BeveiligdeRest(RestInput):
         return "rest"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "BeveiligdeRest":
+    def from_credentials(
+        cls, credentials: Optional[Dict[Text, Any]]
+    ) -> "BeveiligdeRest":
         return cls(kanaal_instellingen().rest_token, instellingen().rasa_host)
 
     def __init__(self, token: str = "", host: str = "127.0.0.1") -> None:

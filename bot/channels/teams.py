@@ -151,6 +151,14 @@ class Verzamelaar(CollectingOutputChannel):
         # Rasa picks channel-specific responses by this name.
         return "botframework"
 
+    async def send_text_message(
+        self, recipient_id: Text, text: Text, **kwargs: Any
+    ) -> None:
+        # One message per text: Rasa's collector cuts texts at blank lines,
+        # which sends an outcome apart from its articles and the record as
+        # dozens of messages. Long texts are cut for Teams in ``stukken``.
+        await self._persist_message(self._message(recipient_id, text=text))
+
 
 class TeamsUitvoer:
     """Sends one turn's replies to one Teams conversation, in order."""
@@ -389,8 +397,8 @@ class TeamsKanaal(BotFrameworkInput):
         self._sloten: Dict[str, Tuple[asyncio.Lock, int]] = {}
         self._taken: set = set()
         if not self.ingesteld:
-            logger.info("Teams niet ingesteld (DEELWIJZER_TEAMS_APP_ID, ..._WACHTWOORD, "
-                        "..._TENANT_ID); de Teams-webhook weigert berichten")
+            logger.info("Teams niet ingesteld (DEELWIJZER_TEAMS_APP_ID, "
+                        "..._WACHTWOORD, ..._TENANT_ID); de webhook weigert berichten")
 
     @property
     def ingesteld(self) -> bool:
@@ -432,7 +440,8 @@ class TeamsKanaal(BotFrameworkInput):
 
     # -- one conversation at a time -------------------------------------------
 
-    async def _beurt(self, gesprek_id: str, werk: Callable[[], Awaitable[None]]) -> None:
+    async def _beurt(self, gesprek_id: str,
+                     werk: Callable[[], Awaitable[None]]) -> None:
         slot, wachtend = self._sloten.get(gesprek_id, (asyncio.Lock(), 0))
         self._sloten[gesprek_id] = (slot, wachtend + 1)
         try:
@@ -477,7 +486,8 @@ class TeamsKanaal(BotFrameworkInput):
 
         @bp.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.ingesteld else "niet ingesteld"})
+            return response.json(
+                {"status": "ok" if self.ingesteld else "niet ingesteld"})
 
         @bp.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:

@@ -142,7 +142,8 @@ class WebKanaal(SocketIOInput):
         sessies: Dict[str, str] = {}  # socket id -> conversation id
 
         @sio.on("connect", namespace=self.namespace)
-        async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
+        async def connect(sid: Text, environ: Dict,
+                          auth: Optional[Dict] = None) -> bool:
             return True
 
         @sio.on("disconnect", namespace=self.namespace)
@@ -165,7 +166,8 @@ class WebKanaal(SocketIOInput):
                 await _wacht(sio.leave_room(sid, vorige, namespace=self.namespace))
             sessies[sid] = gesprek
             await _wacht(sio.enter_room(sid, gesprek, namespace=self.namespace))
-            await sio.emit("session_confirm", gesprek, room=sid, namespace=self.namespace)
+            await sio.emit("session_confirm", gesprek, room=sid,
+                           namespace=self.namespace)
             await sio.emit("deelwijzer_sessie", {
                 "session_id": gesprek,
                 "sleutel": sleutels.sleutel(gesprek),
@@ -245,8 +247,8 @@ class WebKanaal(SocketIOInput):
                 None, formaat.maak, document)
             return response.raw(inhoud, content_type=formaat.mime, headers={
                 **VEILIGHEID,
-                "Content-Disposition":
-                    f'attachment; filename="{verslag.bestandsnaam(gesprek_id, formaat)}"',
+                "Content-Disposition": 'attachment; filename="{}"'.format(
+                    verslag.bestandsnaam(gesprek_id, formaat)),
             })
 
         return bp

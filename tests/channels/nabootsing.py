@@ -136,7 +136,8 @@ class BotFrameworkNabootsing:
                           headers={"kid": KID})
 
     def activiteit(self, conversatie: str, tekst: str, *,
-                   van: str = "29:1fictieve-gebruiker-a", **velden: Any) -> Dict[str, Any]:
+                   van: str = "29:1fictieve-gebruiker-a",
+                   **velden: Any) -> Dict[str, Any]:
         """A message as Teams sends it, in a group chat with an @mention."""
         return {
             "type": "message",
@@ -178,7 +179,8 @@ class BotFrameworkNabootsing:
                         return lijst[vanaf:i + 1]
                 rest = einde - time.monotonic()
                 if rest <= 0:
-                    raise AssertionError(f"geen antwoord met {tekst!r}: {lijst[vanaf:]}")
+                    raise AssertionError(
+                        f"geen antwoord met {tekst!r}: {lijst[vanaf:]}")
                 self._conditie.wait(rest)
 
     def wacht(self, conversatie: str, aantal: int, seconden: float = 90) -> List[Dict]:

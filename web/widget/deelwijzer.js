@@ -42,7 +42,9 @@
     return null;
   }
   function bewaar(s) {
-    try { localStorage.setItem(OPSLAG, JSON.stringify(s)); } catch (e) { /* private mode */ }
+    try {
+      localStorage.setItem(OPSLAG, JSON.stringify(s));
+    } catch (e) { /* private mode: the conversation lasts as long as the page */ }
   }
   function vergeet() {
     try { localStorage.removeItem(OPSLAG); } catch (e) { /* private mode */ }
@@ -62,7 +64,8 @@
   }
 
   function spreker(el, wie) {
-    el.appendChild(element("span", "verborgen", wie === "gebruiker" ? "U: " : "Deelwijzer: "));
+    const naam = wie === "gebruiker" ? "U: " : "Deelwijzer: ";
+    el.appendChild(element("span", "verborgen", naam));
   }
 
   function meld(tekst) {
@@ -194,7 +197,9 @@
 
   function zetInvoer() {
     verstuur.disabled = !verbonden;
-    log.querySelectorAll(".knoppen button").forEach((b) => { b.disabled = !verbonden; });
+    log.querySelectorAll(".knoppen button").forEach((b) => {
+      b.disabled = !verbonden;
+    });
   }
 
   // -- talking to the server ----------------------------------------------
@@ -203,7 +208,8 @@
 
   function stuur(tekst, zichtbaar) {
     if (!verbonden || !sessie) {
-      zetStatus("Geen verbinding: uw bericht is niet verstuurd. Probeer het zo opnieuw.");
+      zetStatus("Geen verbinding: uw bericht is niet verstuurd. " +
+        "Probeer het zo opnieuw.");
       return false;
     }
     socket.emit("user_uttered", {
@@ -251,8 +257,8 @@
     if (!sessie) return;
     zetStatus("Verslag ophalen…");
     try {
-      const antwoord = await fetch(adres("/chat/verslag/" + encodeURIComponent(extensie)),
-        { cache: "no-store" });
+      const pad = "/chat/verslag/" + encodeURIComponent(extensie);
+      const antwoord = await fetch(adres(pad), { cache: "no-store" });
       if (!antwoord.ok) {
         const uitleg = (await antwoord.text()).trim();
         meld(uitleg || "Het verslag is nu niet beschikbaar.");
@@ -310,7 +316,8 @@
     if (data.nieuw) {
       if (vorige) {
         log.replaceChildren();
-        meld("Uw vorige gesprek kon niet worden hervat. We beginnen een nieuw gesprek.");
+        meld("Uw vorige gesprek kon niet worden hervat. " +
+          "We beginnen een nieuw gesprek.");
       }
       stuur("/begroeten", null);
     } else {
@@ -326,7 +333,8 @@
       wachtOpWis = false;
       const tekst = bericht && typeof bericht.text === "string" ? bericht.text : "";
       nieuwGesprek();
-      meld((tekst ? tekst + "\n" : "") + "Dit gesprek is gewist. U begint een nieuw gesprek.");
+      meld((tekst ? tekst + "\n" : "") +
+        "Dit gesprek is gewist. U begint een nieuw gesprek.");
       return;
     }
     toon(bericht, true);
