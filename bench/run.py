@@ -112,8 +112,10 @@ class Meting:
 
 
 def gesprek(url: str, berichten: List[str], meting: Meting, slot: threading.Lock,
-            voorvoegsel: str) -> None:
+            voorvoegsel: str, eindcontrole: str = "") -> None:
     afzender = f"{voorvoegsel}-{uuid.uuid4().hex[:10]}"
+    berichten_terug: list = []
+    goed = False
     with requests.Session() as sessie:
         for tekst in berichten:
             begin = time.perf_counter()
@@ -133,14 +135,19 @@ def gesprek(url: str, berichten: List[str], meting: Meting, slot: threading.Lock
                     meting.latenties.append(duur)
                 else:
                     meting.fouten += 1
+    # The walk must end in the record; otherwise an answer went astray.
+    if eindcontrole and eindcontrole not in str(berichten_terug if goed else ""):
+        with slot:
+            meting.fouten += 1
 
 
-def meet(url: str, berichten: List[str], gelijktijdig: int, naam: str) -> Meting:
+def meet(url: str, berichten: List[str], gelijktijdig: int, naam: str,
+         eindcontrole: str = "") -> Meting:
     meting, slot = Meting(), threading.Lock()
     begin = time.perf_counter()
     with ThreadPoolExecutor(max_workers=gelijktijdig) as pool:
         for _ in range(gelijktijdig):
-            pool.submit(gesprek, url, berichten, meting, slot, naam)
+            pool.submit(gesprek, url, berichten, meting, slot, naam, eindcontrole)
     meting.duur = time.perf_counter() - begin
     return meting
 
@@ -192,7 +199,9 @@ def bench_deelwijzer(map_: Path, trainen: bool, met_profiel: bool
         verslag_map=map_ / "verslagen", lock_store_url="",
     )
     if trainen:
-        # Into an empty folder, so the whole bot is trained from scratch.
+        # Into an empty folder and with an empty training cache, so the whole
+        # bot is trained from scratch, as on a fresh clone.
+        os.environ["RASA_CACHE_DIRECTORY"] = str(map_ / "rasa-cache")
         begin = time.monotonic()
         model = runtime.train(replace(inst, model_map=map_ / "models"))
         cijfers["training_s"] = time.monotonic() - begin
@@ -219,7 +228,8 @@ def bench_deelwijzer(map_: Path, trainen: bool, met_profiel: bool
         for n in NIVEAUS:
             spion = profiel(rasa.pid, map_ / f"profiel-{n}.json", 600) \
                 if met_profiel and n == 10 else None
-            uitslag[n] = meet(inst.rasa_url, ZORGPAD, n, f"bench{n}")
+            uitslag[n] = meet(inst.rasa_url, ZORGPAD, n, f"bench{n}",
+                              eindcontrole="deelwijzer_verslag")
             if spion:
                 spion.send_signal(2)  # SIGINT: py-spy writes what it has
                 spion.wait(timeout=60)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.versnelling import installeer
@@ -24,6 +25,7 @@ FOUT = [
 
 # Rasa's own check, taken before the faster one is installed.
 RASA = RemoteAction._validate_action_result
+RASA_EVENT = Event.resolve_by_type
 
 
 def _oordeel(controle, antwoord):
@@ -41,3 +43,18 @@ def test_same_verdict_as_rasa(antwoord):
     verwacht = _oordeel(RASA, antwoord)
     assert _oordeel(RemoteAction._validate_action_result, antwoord) == verwacht
     assert (verwacht is True) == (antwoord in GOED)
+
+
+def test_events_resolve_to_the_same_classes():
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    namen = {k.type_name for k in all_subclasses(Event)}
+    verwacht = {n: RASA_EVENT(n) for n in namen}
+    installeer()
+    assert Event.resolve_by_type is not RASA_EVENT
+    assert {n: Event.resolve_by_type(n) for n in namen} == verwacht
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("onbekend", default=Event) is Event
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("onbekend")
