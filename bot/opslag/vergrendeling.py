@@ -35,6 +35,10 @@ class AtomischeRedisLockStore(RedisLockStore):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.mutex_prefix = self.key_prefix.replace("lock:", "mutex:")
 
+    # Shortcoming: redis-py's lock blocks (time.sleep), and Rasa calls the lock
+    # store from its event loop. Held for well under a millisecond this never
+    # shows, but a Redis that hangs stalls the server up to the socket timeout,
+    # as Rasa's own lock store does.
     @contextmanager
     def _kritiek(self, conversation_id: Text) -> Iterator[None]:
         with self.red.lock(self.mutex_prefix + conversation_id,
