@@ -1,0 +1,83 @@
+"""Bad input over REST to the real assistant: every message gets a clear
+Dutch answer, the conversation stays usable, and nothing is stored that the
+plan did not ask for."""
+
+from __future__ import annotations
+
+import requests
+import pytest
+
+from tests.e2e.conftest import Gesprek, teksten
+
+pytestmark = pytest.mark.e2e
+
+OPENING = "mijn cliënt heeft een mes en zegt dat hij zijn ex iets gaat aandoen"
+
+
+def _tracker(assistent: str, gesprek: Gesprek) -> dict:
+    antwoord = requests.get(f"{assistent}/conversations/{gesprek.id}/tracker",
+                            timeout=60)
+    antwoord.raise_for_status()
+    return antwoord.json()
+
+
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [
+        pytest.param("", "leeg bericht", id="empty"),
+        pytest.param("   \n\t  ", "leeg bericht", id="whitespace"),
+        pytest.param("😀😀🔪", "leeg bericht", id="emoji-only"),
+        pytest.param("ja\x00\x07\x1b[31m", None, id="control-characters"),
+        pytest.param("Can I share this with the police?", "alleen in het Nederlands",
+                     id="english"),
+        pytest.param("Czy mogę udostępnić te dane policji?", "alleen in het Nederlands",
+                     id="polish"),
+        pytest.param("هل يمكنني مشاركة البيانات مع الشرطة؟", "alleen in het Nederlands",
+                     id="arabic-right-to-left"),
+        pytest.param("<script>alert('x')</script>", None, id="script"),
+        pytest.param("<img src=x onerror=alert(1)>", None, id="html"),
+        pytest.param("'; DROP TABLE events; --", None, id="sql-like"),
+        pytest.param("mes " * 25000, "erg lang", id="100000-characters"),
+    ],
+)
+def test_bad_input_gets_a_dutch_answer_and_the_conversation_goes_on(
+    gesprek, tekst, verwacht
+):
+    antwoord = gesprek.zeg(tekst)
+    assert teksten(antwoord).strip(), f"no answer to {tekst[:40]!r}"
+    if verwacht:
+        assert verwacht in teksten(antwoord)
+
+    daarna = gesprek.zeg(OPENING)
+    assert "Stap 1 van 4" in teksten(daarna) or "Welke beschrijving" in teksten(daarna)
+
+
+def test_decomposed_unicode_is_read_as_the_same_word(gesprek):
+    antwoord = gesprek.zeg("mijn cli\u0065\u0308nt heeft een mes, mag ik de politie bellen")
+    assert "Stap 1 van 4 — Aangifte" in teksten(antwoord)
+
+
+@pytest.mark.parametrize(
+    "lichaam",
+    [
+        pytest.param(b'{"sender": "x", "message": "\xff\xfe"}', id="invalid-utf8"),
+        pytest.param(b'{"sender": "x", "mess', id="malformed-json"),
+    ],
+)
+def test_a_broken_request_is_refused_and_the_server_stays_up(assistent, gesprek,
+                                                              lichaam):
+    antwoord = requests.post(f"{assistent}/webhooks/rest/webhook", data=lichaam,
+                             headers={"Content-Type": "application/json"}, timeout=60)
+    assert antwoord.status_code == 400
+    assert "Stap 1 van 4" in teksten(gesprek.zeg(OPENING))
+
+
+def test_a_hand_typed_payload_for_a_question_not_asked_sets_no_answer(assistent,
+                                                                      gesprek):
+    gesprek.zeg(OPENING)
+    antwoord = gesprek.zeg('/kies{"optie":"onveilig"}')
+    assert "niet goed plaatsen" in teksten(antwoord)
+
+    slots = _tracker(assistent, gesprek)["slots"]
+    assert slots["antwoorden"] == []
+    assert slots["open_vraag"] == "s1_strafbaar_feit"
