@@ -158,10 +158,26 @@ def start_rasa(inst: Instellingen, model: Path, log: Path,
          "--endpoints", str(schrijf_endpoints(inst, endpoints)),
          "--credentials", str(PROJECT / "credentials.yml"),
          "--interface", inst.rasa_host, "--port", str(inst.rasa_poort),
-         "--log-file", str(log), "--quiet"],
+         "--log-file", str(log), "--quiet", *_api_token(inst)],
         cwd=PROJECT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
         env={**os.environ, "LOG_LEVEL": inst.log_niveau},
     )
+
+
+def _api_token(inst: Instellingen) -> List[str]:
+    """Rasa's HTTP API (trackers of every conversation) is open on loopback
+    only; beyond it the same token as the REST channel is required."""
+    from bot.channels.rest import is_loopback
+    from bot.settings import kanaal_instellingen
+
+    if is_loopback(inst.rasa_host):
+        return []
+    token = kanaal_instellingen().rest_token
+    if not token:
+        raise RuntimeError(
+            "De Rasa-server luistert buiten loopback: zet DEELWIJZER_REST_TOKEN in "
+            ".env; die beschermt dan ook de HTTP-API.")
+    return ["--auth-token", token]
 
 
 def wacht_tot_bereikbaar(url: str, proces: subprocess.Popen, seconden: float) -> None:
