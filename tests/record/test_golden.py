@@ -54,6 +54,11 @@ def test_golden_record(regels, plan_id):
     nu = vastlegging(regels, golden["invoer"])
 
     assert set(nu) == set(verwacht), "andere velden"
+    # The rule-set version is a hash of all plan and law data: any edit to any
+    # plan changes it. What the edit does to this record shows in the fields.
+    for document in (nu, verwacht):
+        document["regelset"] = {k: v for k, v in document["regelset"].items()
+                                if k != "versie"}
     for veld in sorted(set(verwacht) - NIET_VERGELEKEN):
         assert nu[veld] == verwacht[veld], (
             f"veld {veld!r} wijkt af van golden/{pad.name}; bedoeld? Schrijf opnieuw "
