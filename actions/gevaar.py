@@ -51,8 +51,8 @@ class ActionAcuutGevaar(Action):
             plannen = [plan_id] if plan_id else beschikbaar
             dispatcher.utter_message(
                 response="utter_acuut_daarna",
-                buttons=[{"title": knop_tekst(p), "payload": f'/kies_plan{{"plan":"{p}"}}'}
-                         for p in plannen],
+                buttons=[{"title": knop_tekst(p),
+                          "payload": f'/kies_plan{{"plan":"{p}"}}'} for p in plannen],
             )
             regel["voorgesteld_plan"] = plan_id
         logboek = logboek_uit(tracker) + [logregel("acuut_gevaar", **regel)]

@@ -88,7 +88,8 @@ class Woord:
 
 
 def woorden(tekst: str) -> List[Woord]:
-    return [Woord(t.group(0), t.start(), t.end()) for t in signalen.WOORD.finditer(tekst)]
+    return [Woord(t.group(0), t.start(), t.end())
+            for t in signalen.WOORD.finditer(tekst)]
 
 
 def _een_fout(a: str, b: str) -> bool:
@@ -100,7 +101,8 @@ def _een_fout(a: str, b: str) -> bool:
         if len(verschil) == 1:
             return True
         return (len(verschil) == 2 and verschil[1] == verschil[0] + 1
-                and a[verschil[0]] == b[verschil[1]] and a[verschil[1]] == b[verschil[0]])
+                and a[verschil[0]] == b[verschil[1]]
+                and a[verschil[1]] == b[verschil[0]])
     kort, lang = (a, b) if len(a) < len(b) else (b, a)
     for i in range(len(lang)):
         if lang[:i] + lang[i + 1:] == kort:

@@ -215,7 +215,8 @@ def markdown(rapport: Dict[str, Any]) -> str:
         f"{DOEL['entiteit_f1']} |",
         f"| routering bij de start | {r['routering']['accuratesse']:.3f} "
         f"({r['routering']['aantal']} openingen) | {DOEL['routering']} |", "",
-        "## Intents", "", "| intent | precisie | recall | F1 | n |", "|---|---|---|---|---|",
+        "## Intents", "", "| intent | precisie | recall | F1 | n |",
+        "|---|---|---|---|---|",
     ]
     for naam, s in r["intent"]["per_intent"].items():
         regels.append(f"| {naam} | {s['precisie']:.3f} | {s['recall']:.3f} | "
@@ -272,7 +273,8 @@ def nlu_hash(spacy_keuze: str) -> str:
     """Fingerprint of everything that goes into the NLU model: the pipeline,
     the NLU data and the code of the custom components."""
     h = hashlib.sha256(spacy_keuze.encode("utf-8"))
-    bestanden = [PROJECT / "config.yml", *sorted((PROJECT / "data" / "nlu").rglob("*.yml")),
+    bestanden = [PROJECT / "config.yml",
+                 *sorted((PROJECT / "data" / "nlu").rglob("*.yml")),
                  *sorted((PROJECT / "bot" / "nlu").glob("*.py"))]
     for bestand in bestanden:
         h.update(str(bestand.relative_to(PROJECT)).encode("utf-8"))
@@ -280,7 +282,8 @@ def nlu_hash(spacy_keuze: str) -> str:
     return h.hexdigest()[:12]
 
 
-def train_nlu(uit: Path = MODEL_MAP, cache: Optional[Path] = None) -> Tuple[Path, float]:
+def train_nlu(uit: Path = MODEL_MAP, cache: Optional[Path] = None
+              ) -> Tuple[Path, float]:
     """An NLU-only model of the current data (reused when it exists).
 
     NLU alone: the numbers do not depend on the dialogue rules, and it trains

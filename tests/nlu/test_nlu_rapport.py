@@ -79,7 +79,8 @@ def test_acute_danger_outranks_the_opening_it_comes_in(model):
 def test_pasted_teams_text_is_understood_and_kept_as_typed(model):
     tekst = "<at>Deelwijzer</at>  Als MENTOR  vond ik een mes bij een leerling, " \
             "mag ik de wijkagent bellen?"
-    ontleed = "mijn cli" + "e\u0308" + "nt is niet geinformeerd, mag ik de politie bellen"
+    ontleed = ("mijn cli" + "e\u0308" + "nt is niet geinformeerd, "
+               "mag ik de politie bellen")
     [teams, word] = parse_alles(model, [tekst, ontleed])
     assert teams["text"] == tekst
     assert teams["intent"]["name"] == "vraag_delen"

@@ -76,7 +76,8 @@ def test_the_pipeline_gives_the_users_own_text_back_with_fitting_entities():
     # ...lands on the words the professional typed.
     assert bericht.get(TEXT) == origineel
     assert bericht.get(GENORMALISEERD) == "mijn client heeft een mes"
-    gevonden = {e["entity"]: origineel[e["start"]:e["end"]] for e in bericht.get(ENTITIES)}
+    gevonden = {e["entity"]: origineel[e["start"]:e["end"]]
+                for e in bericht.get(ENTITIES)}
     assert gevonden == {"rol": ONTLEED, "situatie": "MES"}
 
 
@@ -87,7 +88,8 @@ def test_training_data_lookups_synonyms_and_annotations_follow_the_normal_form()
     data = TrainingData(
         training_examples=[voorbeeld],
         entity_synonyms={"Cliënt": "hulpverlener"},
-        lookup_tables=[{"name": "rol", "elements": ["Zorgcoördinator", "zorgcoordinator"]}],
+        lookup_tables=[{"name": "rol",
+                        "elements": ["Zorgcoördinator", "zorgcoordinator"]}],
     )
     TekstNormalisator().process_training_data(data)
     assert voorbeeld.get(TEXT) == "mijn client belt"

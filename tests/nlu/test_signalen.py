@@ -77,7 +77,8 @@ def lexicon() -> Lexicon:
 
 
 def entiteiten(tekst: str):
-    return sorted((e["entity"], e["value"]) for e in herken(normaliseer(tekst), lexicon()))
+    return sorted((e["entity"], e["value"])
+                  for e in herken(normaliseer(tekst), lexicon()))
 
 
 @pytest.mark.parametrize("tekst, verwacht", [
