@@ -7,6 +7,10 @@ call 112, records that the interruption happened, and then offers the way
 back: the open question again, or the plan the words point to, or the choice
 of plan. It answers no question of the plan: the conflict-of-duties route of
 the care plan is reached through the plan's own questions.
+
+Shortcoming: while the weighing form is open, its question takes every
+message as text for the record (``from_text``), so the rule for acute danger
+does not fire there; the danger is then only in the written weighing.
 """
 
 from __future__ import annotations

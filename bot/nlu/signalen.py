@@ -117,6 +117,10 @@ def acuut_gevaar(tekst: str) -> Optional[Signaal]:
     sense of now ("staat nu", "vanavond", "voor de deur") counts only in a
     sentence that also names violence or a weapon, so "wat moet ik nu?"
     does not raise an alarm.
+
+    Shortcoming: "vannacht" and "vanavond" also speak of the night that has
+    passed ("er was vannacht een schietpartij"); tense is not read, so such a
+    report raises the alarm too. That errs on the side of 112.
     """
     for zin_begin, zin in _delen(tekst, _ZIN):
         for begin, bijzin in _delen(zin, _BIJZIN, zin_begin):
