@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.gesprek import regelset
+from actions.gesprek import logboek_uit, logregel, regelset
 from bot.record.maskering import maskeer
 
 logger = logging.getLogger(__name__)
@@ -73,15 +73,32 @@ class ValidateMotivatieForm(FormValidationAction):
             dispatcher.utter_message(response="utter_motivatie_ingekort")
         open_punten = list(tracker.get_slot("vastleg_open") or [])
         motivaties = dict(tracker.get_slot("motivaties") or {})
-        if open_punten:
-            motivaties[open_punten.pop(0)] = tekst
+        punt = open_punten.pop(0) if open_punten else None
+        if punt:
+            motivaties[punt] = tekst
         # Clearing the slot makes the form ask again while points remain.
         return {
             "motivaties": motivaties,
             "vastleg_open": open_punten,
             "motivatie_antwoord": None if open_punten else tekst,
             **gemeld,
+            **self._acuut_gevaar(dispatcher, tracker, punt),
         }
+
+    @staticmethod
+    def _acuut_gevaar(
+        dispatcher: CollectingDispatcher, tracker: Tracker, punt: Any
+    ) -> Dict[Text, Any]:
+        """A weighing that says the danger is acute now is kept as weighing
+        (it describes the threat the guide asks about), and also gets the 112
+        notice and a line in the log, as anywhere else in the conversation."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent != "meld_gevaar":
+            return {}
+        dispatcher.utter_message(response="utter_acuut_gevaar")
+        regel = logregel("acuut_gevaar", plan=tracker.get_slot("plan"),
+                         knoop=tracker.get_slot("uitkomst"), vastlegpunt=punt)
+        return {"logboek": [*logboek_uit(tracker), regel]}
 
 
 class ActionAfsluiten(Action):

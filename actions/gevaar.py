@@ -8,9 +8,10 @@ back: the open question again, or the plan the words point to, or the choice
 of plan. It answers no question of the plan: the conflict-of-duties route of
 the care plan is reached through the plan's own questions.
 
-Shortcoming: while the weighing form is open, its question takes every
-message as text for the record (``from_text``), so the rule for acute danger
-does not fire there; the danger is then only in the written weighing.
+While the weighing form is open, its question takes every message as text
+for the record (``from_text``): a weighing naturally describes the threat.
+There the form's validation (actions/afsluiten.py) keeps the text and adds
+the 112 notice and the log line, instead of this action.
 """
 
 from __future__ import annotations

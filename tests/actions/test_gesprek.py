@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.afsluiten import ValidateMotivatieForm
 from actions.antwoord import ActionAntwoord, ActionTerug, ActionWaarom, ActionWeetNiet
@@ -157,3 +158,29 @@ def test_the_record_holds_questions_outcome_articles_and_weighing(regels, tmp_pa
     assert document["eigen_afweging"][0]["antwoord"] == "Alleen naam en adres."
     assert "Alleen naam en adres." in berichten[1]["text"]
     assert len(list(tmp_path.glob("*.json"))) == 1
+
+
+def test_acute_danger_in_the_weighing_is_kept_and_gets_the_112_notice(regels):
+    form = ValidateMotivatieForm()
+    begin = {"plan": "zorg", "uitkomst": "u_mag_delen", "logboek": [],
+             "vastleg_open": ["doel", "noodzaak"], "motivaties": {}}
+    trk = tracker("Hij staat nu voor de deur met een mes", "meld_gevaar", [], begin)
+    dispatcher = CollectingDispatcher()
+    uit = form.validate_motivatie_antwoord(trk.latest_message["text"], dispatcher,
+                                           trk, {})
+
+    assert uit["motivaties"] == {"doel": "Hij staat nu voor de deur met een mes"}
+    assert [b.get("response") for b in dispatcher.messages] == ["utter_acuut_gevaar"]
+    assert uit["logboek"][-1]["soort"] == "acuut_gevaar"
+    assert uit["logboek"][-1]["vastlegpunt"] == "doel"
+
+
+def test_a_weighing_without_danger_gets_no_112_notice(regels):
+    form = ValidateMotivatieForm()
+    begin = {"vastleg_open": ["doel"], "motivaties": {}, "logboek": []}
+    dispatcher = CollectingDispatcher()
+    uit = form.validate_motivatie_antwoord(
+        "Er was gisteren een dreiging", dispatcher,
+        tracker("Er was gisteren een dreiging", "nlu_fallback", [], begin), {})
+    assert "logboek" not in uit
+    assert dispatcher.messages == []
