@@ -57,7 +57,25 @@ def _toon(antwoorden: List[dict]) -> List[dict]:
         for knop in bericht.get("buttons") or []:
             knoppen.append(knop)
             print(f"  [{len(knoppen)}] {knop['title']}")
+        bestand = (bericht.get("custom") or {}).get("deelwijzer_verslag") or {}
+        if bestand.get("bestandsnaam") and "inhoud" in bestand:
+            print(f"  Opgeslagen: {_bewaar_bestand(bestand)}")
     return knoppen
+
+
+def _bewaar_bestand(bestand: dict) -> Path:
+    """A record file the assistant sent: written where the user can open it
+    (a terminal cannot show a PDF)."""
+    import base64
+
+    map_ = Path("var/export")
+    map_.mkdir(parents=True, exist_ok=True)
+    pad = map_ / Path(bestand["bestandsnaam"]).name
+    if bestand.get("codering") == "base64":
+        pad.write_bytes(base64.b64decode(bestand["inhoud"]))
+    else:
+        pad.write_text(bestand["inhoud"], encoding="utf-8")
+    return pad.resolve()
 
 
 def chat(rasa_url: str, afzender: Optional[str] = None) -> None:

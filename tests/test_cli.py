@@ -36,3 +36,21 @@ def test_controleer_verslag_sees_a_changed_record(tmp_path, regels, capsys):
     uitvoer = capsys.readouterr().out
     assert "hash klopt niet" in uitvoer
     assert "andere uitkomst" in uitvoer
+
+
+def test_the_terminal_chat_writes_a_record_file_it_receives(tmp_path, monkeypatch,
+                                                            capsys):
+    import base64
+
+    from bot.cli import _toon
+
+    monkeypatch.chdir(tmp_path)
+    pdf = b"%PDF-1.4 vastlegging"
+    _toon([{"text": "Hier is uw vastlegging als PDF."},
+           {"custom": {"deelwijzer_verslag": {
+               "formaat": "pdf", "bestandsnaam": "../vastlegging.pdf",
+               "codering": "base64", "inhoud": base64.b64encode(pdf).decode()}}}])
+
+    geschreven = tmp_path / "var" / "export" / "vastlegging.pdf"
+    assert geschreven.read_bytes() == pdf
+    assert f"Opgeslagen: {geschreven.resolve()}" in capsys.readouterr().out
