@@ -7,12 +7,17 @@ replies of, any conversation whose id they know or guess. On loopback only
 this machine can; on any other interface this channel asks for
 ``Authorization: Bearer <DEELWIJZER_REST_TOKEN>`` and refuses to start
 without a token. A token that is set is asked for on loopback too.
+
+A body that is not a JSON object in UTF-8 gets a Dutch JSON error (400) from
+this channel, instead of Sanic's English one or, for an empty body or a JSON
+list, a 500 from deep inside Rasa's channel.
 """
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
+import json
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
@@ -25,6 +30,23 @@ from sanic.response import HTTPResponse
 from bot.settings import instellingen, kanaal_instellingen
 
 logger = logging.getLogger(__name__)
+
+ONLEESBAAR = ("Het verzoek is niet te lezen: stuur een JSON-object in UTF-8, "
+              'zoals {"sender": "gesprek-1", "message": "Mag ik dit delen?"}.')
+
+
+def verzoek_fout(lichaam: bytes) -> Optional[str]:
+    """Why a webhook body cannot be handled (Dutch), or None when it can."""
+    try:
+        gegevens = json.loads(lichaam.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return ONLEESBAAR
+    if not isinstance(gegevens, dict):
+        return ONLEESBAAR
+    for veld in ("sender", "message"):
+        if veld in gegevens and not isinstance(gegevens[veld], str):
+            return f"Het veld '{veld}' moet tekst zijn."
+    return None
 
 
 def is_loopback(host: str) -> bool:
@@ -70,10 +92,17 @@ class BeveiligdeRest(RestInput):
         bp = super().blueprint(on_new_message)
 
         @bp.middleware("request")
-        async def token(request: Request) -> Optional[HTTPResponse]:
-            if request.method == "GET" or self.toegestaan(request):
-                return None  # GET is the health check; it reveals nothing
-            return response.json({"fout": "token ontbreekt of klopt niet"}, status=401,
-                                 headers={"WWW-Authenticate": "Bearer"})
+        async def controleer(request: Request) -> Optional[HTTPResponse]:
+            if request.method == "GET":
+                return None  # the health check; it reveals nothing
+            if not self.toegestaan(request):
+                return response.json({"fout": "token ontbreekt of klopt niet"},
+                                     status=401, headers={"WWW-Authenticate": "Bearer"})
+            fout = verzoek_fout(request.body)
+            if fout:
+                # Nothing of the body is logged: it may hold the user's words.
+                logger.warning("REST-verzoek geweigerd (400): onleesbare inhoud")
+                return response.json({"fout": fout}, status=400)
+            return None
 
         return bp

@@ -21,25 +21,27 @@ def _tracker(assistent: str, gesprek: Gesprek) -> dict:
     return antwoord.json()
 
 
-@pytest.mark.parametrize(
-    "tekst, verwacht",
-    [
-        pytest.param("", "leeg bericht", id="empty"),
-        pytest.param("   \n\t  ", "leeg bericht", id="whitespace"),
-        pytest.param("😀😀🔪", "leeg bericht", id="emoji-only"),
-        pytest.param("ja\x00\x07\x1b[31m", None, id="control-characters"),
-        pytest.param("Can I share this with the police?", "alleen in het Nederlands",
-                     id="english"),
-        pytest.param("Czy mogę udostępnić te dane policji?", "alleen in het Nederlands",
-                     id="polish"),
-        pytest.param("هل يمكنني مشاركة البيانات مع الشرطة؟", "alleen in het Nederlands",
-                     id="arabic-right-to-left"),
-        pytest.param("<script>alert('x')</script>", None, id="script"),
-        pytest.param("<img src=x onerror=alert(1)>", None, id="html"),
-        pytest.param("'; DROP TABLE events; --", None, id="sql-like"),
-        pytest.param("mes " * 25000, "erg lang", id="100000-characters"),
-    ],
-)
+# The catalogue of bad input; the web chat test sends the same over socket.io
+# (tests/e2e/test_slechte_invoer_web.py). (text, words the answer must hold)
+SLECHTE_INVOER = [
+    pytest.param("", "leeg bericht", id="empty"),
+    pytest.param("   \n\t  ", "leeg bericht", id="whitespace"),
+    pytest.param("😀😀🔪", "leeg bericht", id="emoji-only"),
+    pytest.param("ja\x00\x07\x1b[31m", None, id="control-characters"),
+    pytest.param("Can I share this with the police?", "alleen in het Nederlands",
+                 id="english"),
+    pytest.param("Czy mogę udostępnić te dane policji?", "alleen in het Nederlands",
+                 id="polish"),
+    pytest.param("هل يمكنني مشاركة البيانات مع الشرطة؟", "alleen in het Nederlands",
+                 id="arabic-right-to-left"),
+    pytest.param("<script>alert('x')</script>", None, id="script"),
+    pytest.param("<img src=x onerror=alert(1)>", None, id="html"),
+    pytest.param("'; DROP TABLE events; --", None, id="sql-like"),
+    pytest.param("mes " * 25000, "erg lang", id="100000-characters"),
+]
+
+
+@pytest.mark.parametrize("tekst, verwacht", SLECHTE_INVOER)
 def test_bad_input_gets_a_dutch_answer_and_the_conversation_goes_on(
     gesprek, tekst, verwacht
 ):
@@ -58,17 +60,26 @@ def test_decomposed_unicode_is_read_as_the_same_word(gesprek):
 
 
 @pytest.mark.parametrize(
-    "lichaam",
+    "lichaam, verwacht",
     [
-        pytest.param(b'{"sender": "x", "message": "\xff\xfe"}', id="invalid-utf8"),
-        pytest.param(b'{"sender": "x", "mess', id="malformed-json"),
+        pytest.param(b'{"sender": "x", "message": "\xff\xfe"}', "UTF-8",
+                     id="invalid-utf8"),
+        pytest.param(b'{"sender": "x", "mess', "JSON-object", id="malformed-json"),
+        pytest.param(b"", "JSON-object", id="empty-body"),
+        pytest.param(b'["ja"]', "JSON-object", id="json-list"),
+        pytest.param(b'{"sender": "x", "message": ["ja"]}', "'message' moet tekst",
+                     id="message-not-text"),
+        pytest.param(b'{"sender": 7, "message": "ja"}', "'sender' moet tekst",
+                     id="sender-not-text"),
     ],
 )
-def test_a_broken_request_is_refused_and_the_server_stays_up(assistent, gesprek,
-                                                              lichaam):
+def test_a_broken_request_is_refused_in_dutch_and_the_server_stays_up(
+        assistent, gesprek, lichaam, verwacht):
     antwoord = requests.post(f"{assistent}/webhooks/rest/webhook", data=lichaam,
                              headers={"Content-Type": "application/json"}, timeout=60)
     assert antwoord.status_code == 400
+    assert antwoord.headers["Content-Type"].startswith("application/json")
+    assert verwacht in antwoord.json()["fout"]
     assert "Stap 1 van 4" in teksten(gesprek.zeg(OPENING))
 
 
