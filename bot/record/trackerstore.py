@@ -61,7 +61,23 @@ def vraagt_wissen(events: Iterable[Event]) -> bool:
                for e in events)
 
 
+def schrijf_vooruit(engine: Any) -> None:
+    """SQLite in write-ahead-log mode: a commit appends to the log and syncs
+    it once, where the default rollback journal syncs the journal, the
+    database and the folder. Still durable (synchronous stays FULL), and a
+    reader (``deelwijzer export``) no longer waits for the server's writes.
+    The mode is stored in the database file; PostgreSQL is left as it is."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as verbinding:
+        verbinding.exec_driver_sql("PRAGMA journal_mode=WAL")
+
+
 class DeelwijzerTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        schrijf_vooruit(self.engine)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         with self.session_scope() as session:
             events: List[Event] = list(self._additional_events(session, tracker))

@@ -199,3 +199,15 @@ def test_the_delete_command_removes_events_and_record_files(
     assert aantal > 20 and len(bestanden) == 2
     assert list((tmp_path / "v").iterdir()) == []
     assert asyncio.run(store.retrieve_full_tracker(GESPREK)) is None
+
+
+def test_the_sqlite_store_writes_ahead_and_stays_durable(domein, tmp_path):
+    pad = tmp_path / "tracker.db"
+    _store(domein, pad)
+    met = sqlite3.connect(pad)
+    try:
+        assert met.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        # FULL (2): every commit is synced, the record cannot lag behind.
+        assert met.execute("PRAGMA synchronous").fetchone()[0] == 2
+    finally:
+        met.close()
