@@ -43,9 +43,10 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_nlu_rapport(args: argparse.Namespace) -> int:
     from bot.nlu.evaluatie import RAPPORT_MAP, rapporteer, samenvatting
 
-    rapport = rapporteer(Path(args.model) if args.model else None)
-    print(samenvatting(rapport))
-    print(f"Rapport: {RAPPORT_MAP / 'rapport.md'} en rapport.json")
+    rapporten = rapporteer(Path(args.model) if args.model else None)
+    for rapport in rapporten.values():
+        print(samenvatting(rapport))
+    print(f"Rapport: {RAPPORT_MAP / 'rapport.md'} (per set: rapport-<set>.md en .json)")
     return 0
 
 
@@ -212,7 +213,7 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_controleer)
     sub.add_parser("train", help="model trainen als de trainingsdata veranderde"
                    ).set_defaults(func=cmd_train)
-    n = sub.add_parser("nlu-rapport", help="taalbegrip meten op tests/nlu/testset.yml")
+    n = sub.add_parser("nlu-rapport", help="taalbegrip meten op de evaluatiesets in tests/nlu")
     n.add_argument("--model", help="dit model gebruiken in plaats van (zo nodig) trainen")
     n.set_defaults(func=cmd_nlu_rapport)
     s = sub.add_parser("start", help="servers starten en een chat in de terminal openen")

@@ -16,26 +16,36 @@ def model():
 
 
 @pytest.fixture(scope="module")
-def rapport(model):
-    rapport = evaluatie.rapporteer(model)
-    print("\n" + evaluatie.samenvatting(rapport))
-    return rapport
+def rapporten(model):
+    rapporten = evaluatie.rapporteer(model)
+    for rapport in rapporten.values():
+        print("\n" + evaluatie.samenvatting(rapport))
+    return rapporten
 
 
-def test_the_evaluation_set_is_large_and_apart_from_the_training_data():
+@pytest.fixture(scope="module")
+def rapport(rapporten):
+    return rapporten["testset"]
+
+
+@pytest.mark.parametrize("naam", list(evaluatie.SETS))
+def test_every_evaluation_set_is_large_and_apart_from_the_training_data(naam):
     from rasa.shared.nlu.training_data.loading import load_data
 
     from bot.nlu.normaliseren import normaliseer
     from bot.settings import PROJECT
 
-    voorbeelden = evaluatie.laad_testset()
+    voorbeelden = evaluatie.laad_testset(evaluatie.TESTSET.with_name(f"{naam}.yml"))
     assert len(voorbeelden) >= 300
     training = {normaliseer(m.get("text")) for m in
                 load_data(str(PROJECT / "data" / "nlu")).training_examples
                 if m.get("text")}
-    gedeeld = [v.tekst for v in voorbeelden if normaliseer(v.tekst) in training]
-    # One-word answers ("huisarts", "geen idee") are bound to occur in both.
-    assert len([t for t in gedeeld if len(t.split()) > 2]) == 0, gedeeld
+    gedeeld = [v.tekst for v in voorbeelden if normaliseer(v.tekst) in training
+               and len(v.tekst.split()) > 2]
+    # One- and two-word answers ("huisarts", "geen idee") are bound to occur
+    # in both. Longer common phrases ("weet ik niet") can also be written
+    # twice independently, so a few are allowed; copying is not.
+    assert len(gedeeld) <= 0.03 * len(voorbeelden), gedeeld
 
 
 def test_entry_routing_and_intents_meet_the_thresholds(rapport):
@@ -57,6 +67,11 @@ PAREN = [
     ("er is geen acuut gevaar", "acuut_gevaar", "nee"),
     ("hij wil dat ik het deel", "toestemming_signaal", "ja"),
     ("hij wil niet dat ik het deel", "toestemming_signaal", "nee"),
+    # The time of a threat: None is no signal at all.
+    ("hij staat met een mes voor de deur", "acuut_gevaar", "ja"),
+    ("vorig jaar stond hij met een mes voor de deur", "acuut_gevaar", None),
+    ("ze gaan vanavond schieten", "acuut_gevaar", "ja"),
+    ("stel dat ze vanavond gaan schieten", "acuut_gevaar", None),
 ]
 
 
@@ -64,10 +79,11 @@ def test_minimal_pairs_through_the_model(model):
     parses = parse_alles(model, [t for t, _, _ in PAREN])
     for (tekst, entiteit, waarde), parse in zip(PAREN, parses):
         gevonden = [e["value"] for e in parse["entities"] if e["entity"] == entiteit]
-        assert gevonden == [waarde], tekst
+        assert gevonden == ([waarde] if waarde else []), tekst
     intents = {t: p["intent"]["name"] for (t, _, _), p in zip(PAREN, parses)}
-    assert intents["er is acuut gevaar"] == "meld_gevaar"
-    assert intents["er is geen acuut gevaar"] != "meld_gevaar"
+    for tekst, entiteit, waarde in PAREN:
+        if entiteit == "acuut_gevaar":
+            assert (intents[tekst] == "meld_gevaar") is (waarde == "ja"), tekst
 
 
 def test_acute_danger_outranks_the_opening_it_comes_in(model):
