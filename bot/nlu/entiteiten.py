@@ -256,8 +256,8 @@ def herken(tekst: str, lexicon: Lexicon, bericht: Optional[Message] = None
 
 
 def _gevaar_voorrang(bericht: Message, entiteiten: List[Dict[str, Any]]) -> None:
-    """Acute danger said outright goes before anything else; denied, it may
-    not be the intent."""
+    """Acute danger said outright goes before anything else; denied, or told
+    of a past time or a supposed situation, it may not be the intent."""
     gevaar = next((e["value"] for e in entiteiten if e["entity"] == "acuut_gevaar"),
                   None)
     intent = bericht.get(INTENT) or {}
@@ -271,7 +271,8 @@ def _gevaar_voorrang(bericht: Message, entiteiten: List[Dict[str, Any]]) -> None
             for r in ranking if r.get(INTENT_NAME_KEY) != GEVAAR_INTENT]
         bericht.set(INTENT, nieuw, add_to_output=True)
         bericht.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-    elif gevaar == "nee" and intent.get(INTENT_NAME_KEY) == GEVAAR_INTENT:
+    elif intent.get(INTENT_NAME_KEY) == GEVAAR_INTENT and (
+            gevaar == "nee" or signalen.gevaar_niet_nu(bericht.get(TEXT) or "")):
         ranking = [r for r in ranking if r.get(INTENT_NAME_KEY) != GEVAAR_INTENT]
         if ranking:
             bericht.set(INTENT, dict(ranking[0]), add_to_output=True)

@@ -4,8 +4,9 @@ A bag-of-words classifier sees "geeft toestemming" and "geeft geen
 toestemming" as nearly the same message. These signals are therefore read by
 rule, per clause, with the negation in view, and returned as entity values
 ("ja" or "nee") that fill the slots ``toestemming_signaal`` and
-``acuut_gevaar``. They work on the normal form of the text
-(:mod:`bot.nlu.normaliseren`): lower case, no diacritics.
+``acuut_gevaar``. Acute danger is also read with its time: a threat told of
+a past time or a supposed situation is not acute. They work on the normal
+form of the text (:mod:`bot.nlu.normaliseren`): lower case, no diacritics.
 
 The word lists are matching vocabulary, not text shown to users.
 """
@@ -52,8 +53,38 @@ _GEVAAR = [
     r"(?:steekt|steken|steek)", r"vermoord\w*", r"dood\w*", r"aanval\w*",
     r"in elkaar", r"brand\w*", r"iets aan ?(?:te )?doen", r"aandoen",
     r"wurg\w*", r"ontvoer\w*", r"gijzel\w*", r"vecht\w*", r"sla(?:an|at)\b",
-    r"dreig\w*", r"bedreig\w*", r"molotov\w*", r"granaat", r"vuurwerkbom",
+    r"dreig\w*", r"bedreig\w*", r"gedreigd", r"molotov\w*", r"granaat",
+    r"vuurwerkbom",
 ]
+
+# When a now-cue does not speak of now. A past time ("vorig jaar stond hij met
+# een mes voor de deur") or a supposed situation ("stel dat hij nu voor de
+# deur staat") turns the cue off; the danger words themselves carry no tense.
+# Past time: read in the part of the clause up to the next "en", so "vorig
+# jaar had hij een mes en nu staat hij voor de deur" still speaks of now.
+_VERLEDEN = [
+    r"vorig(?:e)? (?:jaar|week|maand|keer|weekend|zomer|winter|schooljaar)",
+    r"vorige (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)",
+    r"afgelopen (?:jaar|week|maand|weekend|zomer|winter|nacht|keer)",
+    r"gisteren", r"gisteravond", r"gisternacht", r"eergisteren",
+    r"(?:\w+ )?geleden", r"ooit", r"vroeger", r"destijds", r"toen",
+    r"in het verleden", r"eerder", r"laatst", r"onlangs", r"recent(?:elijk)?",
+    r"in (?:19|20)\d\d",
+]
+# A supposed situation: read in the whole clause, because the condition
+# carries over "en" ("als hij een mes zou hebben en voor de deur stond").
+_HYPOTHETISCH = [
+    r"stel dat", r"stel je voor", r"gesteld dat", r"wat (?:nou )?als",
+    r"mocht(?:en)?", r"indien", r"in het geval dat", r"hypothetisch\w*",
+    r"theoretisch\w*", r"in theorie", r"bijvoorbeeld",
+]
+# "als" with "zou"/"zouden" in one clause: a condition, not a report. Neither
+# word is enough alone: "als boa zag ik ..." is a role, and "hij zei dat hij
+# vanavond zou komen" is a threat for tonight.
+_ALS = {"als"}
+_ZOU = {"zou", "zouden"}
+# The part of a clause in which a past time holds.
+_TIJDVAK = re.compile(r"\ben\b")
 
 _ZIN = re.compile(r"[.!?;\n]+")
 # A clause ends at a comma or at a conjunction that may start a new claim.
@@ -69,6 +100,8 @@ TOESTEMMING_NEE = _patroon(_TOESTEMMING_NEE)
 ACUUT_EXPLICIET = _patroon(_ACUUT_EXPLICIET)
 NU = _patroon(_NU)
 GEVAAR = _patroon(_GEVAAR)
+VERLEDEN = _patroon(_VERLEDEN)
+HYPOTHETISCH = _patroon(_HYPOTHETISCH)
 
 
 @dataclass(frozen=True)
@@ -110,33 +143,83 @@ def toestemming(tekst: str) -> Optional[Signaal]:
     return None
 
 
+def _verondersteld(tekst: str) -> bool:
+    """A supposed situation: "stel dat ...", "als hij ... zou ..."."""
+    woorden = set(WOORD.findall(tekst))
+    return bool(HYPOTHETISCH.search(tekst) or (woorden & _ALS and woorden & _ZOU))
+
+
+def _nu_bedoeld(bijzin: str, positie: int) -> bool:
+    """Whether the cue at ``positie`` in the clause speaks of now: the clause
+    supposes nothing, and no past time stands in its part of the clause."""
+    if _verondersteld(bijzin):
+        return False
+    tijdvak = next((d for b, d in reversed(_delen(bijzin, _TIJDVAK)) if b <= positie),
+                   bijzin)
+    return VERLEDEN.search(tijdvak) is None
+
+
+def _bijzin_bij(zin: str, zin_begin: int, positie: int) -> Tuple[int, str]:
+    """The clause of ``zin`` in which the absolute ``positie`` falls."""
+    delen = _delen(zin, _BIJZIN, zin_begin)
+    return next(((b, d) for b, d in reversed(delen) if b <= positie), delen[0])
+
+
 def acuut_gevaar(tekst: str) -> Optional[Signaal]:
     """Acute danger said ("ja") or denied ("nee").
 
     Explicit words ("acuut", "levensgevaar") count on their own. Otherwise a
-    sense of now ("staat nu", "vanavond", "voor de deur") counts only in a
-    sentence that also names violence or a weapon, so "wat moet ik nu?"
-    does not raise an alarm.
+    sense of now ("staat nu", "vanavond", "voor de deur") counts only when
+    the same sentence, or the sentence just before or after it, names
+    violence or a weapon, so "wat moet ik nu?" does not raise an alarm and
+    "Hij heeft een mes. Hij staat nu voor de deur." does. A cue in a past
+    time or a supposed situation does not count (``_VERLEDEN``,
+    ``_HYPOTHETISCH``): "vorig jaar stond hij met een mes voor de deur".
 
-    Shortcoming: "vannacht" and "vanavond" also speak of the night that has
-    passed ("er was vannacht een schietpartij"); tense is not read, so such a
-    report raises the alarm too. That errs on the side of 112.
+    Shortcomings, each erring on the side of 112 unless said otherwise:
+
+    * "vannacht" and "vanavond" also speak of the night that has passed ("er
+      was vannacht een schietpartij"); such a report raises the alarm.
+    * A past verb alone is not read as past: "hij stond met een mes voor de
+      deur" raises the alarm, because reported speech puts the present in
+      the past tense ("ze belde dat hij onderweg was").
+    * The danger words carry no tense: "vorige week dreigde hij haar neer te
+      steken; nu staat hij voor de deur" raises the alarm.
+    * Not on the side of 112: a threat made conditional with "als ... zou"
+      ("hij zei dat hij zou schieten als ze vanavond niet betaalt") reads as
+      a supposed situation and raises no alarm.
     """
-    for zin_begin, zin in _delen(tekst, _ZIN):
+    zinnen = _delen(tekst, _ZIN)
+    for i, (zin_begin, zin) in enumerate(zinnen):
         for begin, bijzin in _delen(zin, _BIJZIN, zin_begin):
             treffer = ACUUT_EXPLICIET.search(bijzin)
-            if treffer:
+            if treffer and _nu_bedoeld(bijzin, treffer.start()):
                 waarde = "nee" if _ontkend(bijzin) else "ja"
                 return Signaal("acuut_gevaar", waarde,
                                begin + treffer.start(), begin + treffer.end())
-        treffer = NU.search(zin)
-        if treffer and GEVAAR.search(zin):
-            bijzin = next(b for s, b in reversed(_delen(zin, _BIJZIN, zin_begin))
-                          if s <= zin_begin + treffer.start())
+        omgeving = " ".join(z for _, z in zinnen[max(i - 1, 0):i + 2])
+        if not GEVAAR.search(omgeving):
+            continue
+        for treffer in NU.finditer(zin):
+            start = zin_begin + treffer.start()
+            begin, bijzin = _bijzin_bij(zin, zin_begin, start)
+            if not _nu_bedoeld(bijzin, start - begin):
+                continue
             waarde = "nee" if _ontkend(bijzin) else "ja"
-            return Signaal("acuut_gevaar", waarde, zin_begin + treffer.start(),
-                           zin_begin + treffer.end())
+            return Signaal("acuut_gevaar", waarde, start, zin_begin + treffer.end())
     return None
+
+
+def gevaar_niet_nu(tekst: str) -> bool:
+    """Whether the text names violence or a weapon only in sentences about a
+    past time or a supposed situation ("vorig jaar had hij een mes", "als hij
+    een mes zou hebben"): then it reports no acute danger, whatever a
+    classifier trained on danger words makes of it."""
+    if acuut_gevaar(tekst) is not None:
+        return False
+    met_geweld = [z for _, z in _delen(tekst, _ZIN) if GEVAAR.search(z)]
+    return bool(met_geweld) and all(VERLEDEN.search(z) or _verondersteld(z)
+                                    for z in met_geweld)
 
 
 def signalen(tekst: str) -> List[Signaal]:

@@ -12,12 +12,16 @@ from functools import lru_cache
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.entiteiten import Lexicon, herken
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.entiteiten import Lexicon, _gevaar_voorrang, herken
 from bot.nlu.normaliseren import normaliseer
-from bot.nlu.signalen import acuut_gevaar, toestemming
+from bot.nlu.signalen import acuut_gevaar, gevaar_niet_nu, toestemming
 from bot.settings import PROJECT
 
-# (text, slot, value): each pair differs in one negation.
+# (text, slot, value): each pair differs in one negation, or in the time it
+# speaks of (None: no signal, a past or supposed threat is not acute).
 MINIMALE_PAREN = [
     ("de jongere geeft toestemming", "toestemming_signaal", "ja"),
     ("de jongere geeft geen toestemming", "toestemming_signaal", "nee"),
@@ -32,6 +36,20 @@ MINIMALE_PAREN = [
     ("vanavond gaat hij niet schieten", "acuut_gevaar", "nee"),
     ("het is acuut", "acuut_gevaar", "ja"),
     ("het is niet acuut", "acuut_gevaar", "nee"),
+    ("hij staat met een mes voor de deur", "acuut_gevaar", "ja"),
+    ("vorig jaar stond hij met een mes voor de deur", "acuut_gevaar", None),
+    ("hij is met een pistool onderweg", "acuut_gevaar", "ja"),
+    ("gisteren was hij met een pistool onderweg", "acuut_gevaar", None),
+    ("ze gaan vanavond schieten", "acuut_gevaar", "ja"),
+    ("stel dat ze vanavond gaan schieten", "acuut_gevaar", None),
+    ("hij staat nu met een mes voor de deur", "acuut_gevaar", "ja"),
+    ("als hij nu met een mes voor de deur zou staan", "acuut_gevaar", None),
+    ("er is acuut gevaar", "acuut_gevaar", "ja"),
+    ("vorige week was er acuut gevaar", "acuut_gevaar", None),
+    ("hij heeft gedreigd en staat nu voor de deur", "acuut_gevaar", "ja"),
+    ("hij heeft ooit gedreigd", "acuut_gevaar", None),
+    ("zo meteen komt hij met een mes", "acuut_gevaar", "ja"),
+    ("twee jaar geleden kwam hij met een mes", "acuut_gevaar", None),
 ]
 
 
@@ -43,7 +61,7 @@ def _signaal(tekst: str, slot: str):
 @pytest.mark.parametrize("tekst, slot, waarde", MINIMALE_PAREN)
 def test_minimal_pairs_end_in_different_values(tekst, slot, waarde):
     signaal = _signaal(tekst, slot)
-    assert signaal is not None and signaal.waarde == waarde
+    assert (signaal.waarde if signaal else None) == waarde
 
 
 @pytest.mark.parametrize("tekst", [
@@ -64,6 +82,62 @@ def test_acute_danger_is_heard(tekst):
 ])
 def test_no_alarm_without_a_sense_of_now_and_violence(tekst):
     assert _signaal(tekst, "acuut_gevaar") is None
+
+
+@pytest.mark.parametrize("tekst, waarde", [
+    pytest.param("vorig jaar had hij een mes en nu staat hij voor de deur", "ja",
+                 id="past-weapon-then-at-the-door-now"),
+    pytest.param("als hij een mes zou hebben en voor de deur stond", None,
+                 id="supposition-carries-over-en"),
+    pytest.param("Mijn cliënt heeft een mes bij zich. Hij staat nu voor de deur "
+                 "van zijn ex. Mag ik de politie bellen?", "ja",
+                 id="weapon-and-now-in-neighbouring-sentences"),
+    pytest.param("Hij had vorig jaar een mes. Wat moet ik nu?", None,
+                 id="no-now-cue-in-the-next-sentence"),
+    pytest.param("toen ik binnenkwam stond hij met een mes voor de deur", None,
+                 id="toen-is-past"),
+    pytest.param("ik stel de vraag omdat hij nu met een mes voor de deur staat",
+                 "ja", id="stel-without-dat-supposes-nothing"),
+])
+def test_the_time_of_the_threat_is_read(tekst, waarde):
+    signaal = _signaal(tekst, "acuut_gevaar")
+    assert (signaal.waarde if signaal else None) == waarde
+
+
+@pytest.mark.parametrize("tekst, niet_nu", [
+    pytest.param("vorig jaar had hij een mes", True, id="past-weapon"),
+    pytest.param("hij heeft ooit gedreigd", True, id="ooit-threatened"),
+    pytest.param("als hij een mes zou hebben", True, id="supposed-weapon"),
+    pytest.param("hij staat nu met een mes voor de deur", False, id="now"),
+    pytest.param("de jongen staat buiten met een machete", False,
+                 id="no-time-said-left-to-the-classifier"),
+    pytest.param("Hij had vorig jaar een mes. Nu heeft hij een geweer.", False,
+                 id="one-sentence-without-past"),
+    pytest.param("wat moet ik doen", False, id="no-violence"),
+])
+def test_violence_only_in_the_past_or_supposed(tekst, niet_nu):
+    assert gevaar_niet_nu(normaliseer(tekst)) is niet_nu
+
+
+@pytest.mark.parametrize("tekst, intent", [
+    pytest.param("vorig jaar stond hij met een mes voor de deur", "vraag_delen",
+                 id="past-threat-is-no-danger-intent"),
+    pytest.param("hij staat nu met een mes voor de deur", "meld_gevaar",
+                 id="present-threat-stays"),
+    pytest.param("de jongen staat buiten met een machete", "meld_gevaar",
+                 id="no-time-said-classifier-stays"),
+])
+def test_the_danger_intent_follows_the_time_of_the_threat(tekst, intent):
+    """The classifier learnt danger words, not their time: its meld_gevaar
+    gives way when the signal places the threat in the past."""
+    tekst = normaliseer(tekst)
+    bericht = Message(data={TEXT: tekst})
+    ranking = [{"name": "meld_gevaar", "confidence": 0.9},
+               {"name": "vraag_delen", "confidence": 0.1}]
+    bericht.set(INTENT, dict(ranking[0]))
+    bericht.set(INTENT_RANKING_KEY, ranking)
+    _gevaar_voorrang(bericht, herken(tekst, lexicon()))
+    assert bericht.get(INTENT)["name"] == intent
 
 
 def test_consent_in_one_clause_is_not_undone_by_the_next():
