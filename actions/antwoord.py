@@ -22,7 +22,7 @@ from actions.gesprek import (
     zet_stand,
 )
 from actions.start import ActionStartPlan, bied_doorverwijzing
-from bot.rules import herken_optie, loop, terug, verklaar, wijzig
+from bot.rules import Stand, herken_optie, loop, terug, verklaar, wijzig
 from bot.rules.correctie import zoek_verwijzing
 from bot.rules.model import Knoop, Optie
 
@@ -72,21 +72,32 @@ class ActionAntwoord(Action):
             dispatcher.utter_message(response="utter_antwoord_onduidelijk")
             stel_vraag(dispatcher, stand)
             return [SlotSet("fase", "vragen")]
+        return neem_antwoord(dispatcher, tracker, stand, optie, logboek_uit(tracker))
 
-        antwoorden = antwoorden_uit(tracker) + [(stand.knoop.id, optie.waarde)]
-        logboek = logboek_uit(tracker) + [
-            logregel(
-                "antwoord",
-                knoop=stand.knoop.id,
-                vraag=stand.knoop.tekst,
-                antwoord=optie.label,
-                waarde=optie.waarde,
-            )
-        ]
-        if optie.melding:
-            dispatcher.utter_message(text=optie.melding.strip())
-        nieuw = loop(regelset().plan(stand.plan.id), antwoorden)
-        return volgende_stap(dispatcher, antwoorden, logboek, nieuw)
+
+def neem_antwoord(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    stand: Stand,
+    optie: Optie,
+    logboek: List[Dict[str, Any]],
+) -> List[EventType]:
+    """Answer the open question with ``optie``: log it, say the option's
+    notice, and go on to the next question or the outcome."""
+    antwoorden = antwoorden_uit(tracker) + [(stand.knoop.id, optie.waarde)]
+    logboek = logboek + [
+        logregel(
+            "antwoord",
+            knoop=stand.knoop.id,
+            vraag=stand.knoop.tekst,
+            antwoord=optie.label,
+            waarde=optie.waarde,
+        )
+    ]
+    if optie.melding:
+        dispatcher.utter_message(text=optie.melding.strip())
+    nieuw = loop(regelset().plan(stand.plan.id), antwoorden)
+    return volgende_stap(dispatcher, antwoorden, logboek, nieuw)
 
 
 def volgende_stap(

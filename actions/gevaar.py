@@ -1,12 +1,20 @@
-"""Acute danger at any turn: 112 first, then the consultation may go on.
+"""Acute danger at any turn: 112 first, then the consultation goes on.
 
 NLU marks a message as ``meld_gevaar`` when it says that danger is acute
 ("hij staat nu voor de deur met een mes", "vanavond gaat hij schieten"), and
-never when the danger is denied (see bot/nlu/signalen.py). This action says to
-call 112, records that the interruption happened, and then offers the way
-back: the open question again, or the plan the words point to, or the choice
-of plan. It answers no question of the plan: the conflict-of-duties route of
-the care plan is reached through the plan's own questions.
+never when the danger is denied or told of a past time (see
+bot/nlu/signalen.py). This action says to call 112, records that the
+interruption happened, and then goes on:
+
+* with a question open: when the message also answers it plainly ("ja, hij
+  staat nu voor de deur met een mes" at a yes/no question), the answer is
+  taken as if given on its own; otherwise the open question is asked again.
+  An answer is never guessed from the rest of the message.
+* before any plan: the message is routed as an opening (actions/start.py),
+  into the plan its words point to, or to the choice of plan.
+
+The conflict-of-duties route of the care plan is reached through the plan's
+own questions, never from here.
 
 While the weighing form is open, its question takes every message as text
 for the record (``from_text``): a weighing naturally describes the threat.
@@ -16,21 +24,57 @@ the 112 notice and the log line, instead of this action.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+import logging
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.gesprek import huidige_stand, logboek_uit, logregel, regelset, stel_vraag
-from bot.routering import kies_plan, knop_tekst, rollen_uit
+from actions.gesprek import huidige_stand, logboek_uit, logregel, stel_vraag
+from bot.nlu.signalen import ja_nee_vooraan
+from bot.rules import herken_optie
+from bot.rules.model import Knoop, Optie
+
+logger = logging.getLogger(__name__)
 
 
 def gevaar_voor_start(tracker: Tracker) -> List[Dict[str, Any]]:
-    """Acute-danger lines logged before any plan started, so the record of
-    the plan chosen next still shows that the consultation began with 112."""
-    return [r for r in logboek_uit(tracker)
-            if r.get("soort") == "acuut_gevaar" and not r.get("plan")]
+    """Acute-danger lines logged since the last plan started and outside any
+    plan, so the record of the plan chosen next shows that the consultation
+    began with 112 (and no line of an earlier consultation comes along)."""
+    logboek = logboek_uit(tracker)
+    starts = [i for i, r in enumerate(logboek) if r.get("soort") == "start"]
+    sinds = logboek[starts[-1] + 1:] if starts else logboek
+    return [r for r in sinds if r.get("soort") == "acuut_gevaar" and not r.get("plan")]
+
+
+def acuut_gemeld(tracker: Tracker) -> bool:
+    """Whether the latest message states acute danger, by the NLU's signal
+    (bot/nlu/signalen.py) whatever intent it came with."""
+    return any(e.get("entity") == "acuut_gevaar" and e.get("value") == "ja"
+               for e in (tracker.latest_message or {}).get("entities") or [])
+
+
+def meld_acuut_gevaar(
+    dispatcher: CollectingDispatcher, tracker: Tracker, **velden: Any
+) -> List[Dict[str, Any]]:
+    """Say to call 112; return the log line that records it."""
+    dispatcher.utter_message(response="utter_acuut_gevaar")
+    # No text of the message goes into the log: it may name people.
+    return [logregel("acuut_gevaar", plan=tracker.get_slot("plan"),
+                     knoop=tracker.get_slot("open_vraag"), **velden)]
+
+
+def antwoord_bij_gevaar(knoop: Knoop, tracker: Tracker) -> Optional[Optie]:
+    """The answer to the open question that a danger message starts with,
+    only when it is plain: a yes or no of its own at the start, nothing in the
+    message that doubts or contradicts it (bot/nlu/signalen.py), and the
+    question has that answer (the engine's option recognition)."""
+    bericht = tracker.latest_message or {}
+    tekst = bericht.get("tekst_genormaliseerd") or (bericht.get("text") or "").lower()
+    waarde = ja_nee_vooraan(tekst)
+    return herken_optie(knoop, waarde) if waarde else None
 
 
 class ActionAcuutGevaar(Action):
@@ -40,25 +84,35 @@ class ActionAcuutGevaar(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> List[EventType]:
-        dispatcher.utter_message(response="utter_acuut_gevaar")
+        # Imported here because actions.start and actions.antwoord build on
+        # this module.
+        from actions.antwoord import neem_antwoord
+        from actions.start import open_gesprek
+
         stand = huidige_stand(tracker)
-        # No text of the message goes into the log: it may name people.
-        regel: Dict[str, Any] = {"plan": tracker.get_slot("plan"),
-                                 "knoop": tracker.get_slot("open_vraag")}
-        if stand is not None and not stand.klaar:
+        if stand is None:
+            regel = meld_acuut_gevaar(dispatcher, tracker)
+            return [*open_gesprek(dispatcher, tracker, regel),
+                    SlotSet("acuut_gevaar", "ja"), SlotSet("fase", "vragen")]
+
+        optie = None if stand.klaar else antwoord_bij_gevaar(stand.knoop, tracker)
+        logboek = logboek_uit(tracker) + meld_acuut_gevaar(
+            dispatcher, tracker, antwoord_genomen=optie is not None)
+        events: List[EventType] = [SlotSet("logboek", logboek),
+                                   SlotSet("acuut_gevaar", "ja")]
+        if optie is not None:
+            dispatcher.utter_message(response="utter_acuut_antwoord",
+                                     vraag=stand.knoop.tekst, antwoord=optie.label)
+            logger.debug("plan=%s knoop=%s antwoord bij acuut gevaar=%s",
+                         stand.plan.id, stand.knoop.id, optie.waarde)
+            return [*events, *neem_antwoord(dispatcher, tracker, stand, optie, logboek)]
+        if not stand.klaar:
             dispatcher.utter_message(response="utter_acuut_verder")
             stel_vraag(dispatcher, stand)
-        elif stand is None:
-            bericht = tracker.latest_message or {}
-            beschikbaar = list(regelset().plannen)
-            plan_id = kies_plan(bericht.get("text") or "",
-                                rollen_uit(bericht.get("entities") or []), beschikbaar)
-            plannen = [plan_id] if plan_id else beschikbaar
-            dispatcher.utter_message(
-                response="utter_acuut_daarna",
-                buttons=[{"title": knop_tekst(p),
-                          "payload": f'/kies_plan{{"plan":"{p}"}}'} for p in plannen],
-            )
-            regel["voorgesteld_plan"] = plan_id
-        logboek = logboek_uit(tracker) + [logregel("acuut_gevaar", **regel)]
-        return [SlotSet("logboek", logboek), SlotSet("acuut_gevaar", "ja")]
+            return [*events, SlotSet("fase", "vragen")]
+        # Past the outcome: the phase stays, so an unfinished weighing is
+        # asked again (the rules run the form after this action).
+        if tracker.get_slot("fase") == "afweging" and tracker.get_slot("vastleg_open"):
+            dispatcher.utter_message(response="utter_acuut_verder")
+            return [*events, SlotSet("fase", "afweging")]
+        return [*events, SlotSet("fase", "klaar")]

@@ -19,7 +19,7 @@ from actions.gesprek import (
     stel_vraag,
     zet_stand,
 )
-from actions.gevaar import gevaar_voor_start
+from actions.gevaar import acuut_gemeld, gevaar_voor_start, meld_acuut_gevaar
 from bot.routering import kies_plan, knop_tekst
 from bot.rules import Stand, loop
 from bot.rules.engine import normaliseer
@@ -131,8 +131,62 @@ def afgeronde_wandeling(tracker: Tracker) -> Optional[Dict[str, Any]]:
             "uitkomst": stand.knoop.id}
 
 
+def open_gesprek(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    gevaar: List[Dict[str, Any]],
+) -> List[EventType]:
+    """Route the opening message: start the plan its words point to, or ask
+    which plan fits. ``gevaar`` holds the log line of a 112 notice this
+    message got, if any; the new plan's log starts with every such line said
+    before it."""
+    # After a 112 notice the same words without their own line about 112.
+    ondersteuning = "utter_acuut_daarna" if gevaar else "utter_ondersteuning"
+    logboek = gevaar_voor_start(tracker) + gevaar
+    # Several recipients ("de school en de wijkagent"): one walk each,
+    # in turn. Imported here because actions.sessie builds on this module.
+    from actions.sessie import meerdere_ontvangers
+
+    ontvangers = meerdere_ontvangers(dispatcher, tracker)
+    tekst = tracker.latest_message.get("text") or ""
+    rollen = [
+        e.get("value") for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == "rol"
+    ]
+    beschikbaar = list(regelset().plannen)
+    if _noemt(tekst, ONLINE_BRONNEN):
+        dispatcher.utter_message(response="utter_online_bronnen")
+    bijzonder = bijzondere_rol(tekst)
+    if bijzonder and bijzonder[0] in beschikbaar:
+        plan_id, uitleg = bijzonder
+        dispatcher.utter_message(response=ondersteuning)
+        dispatcher.utter_message(response=uitleg)
+        logger.debug("bijzondere rol herkend: plan=%s", plan_id)
+        return [*ontvangers, *start_plan(dispatcher, plan_id, logboek)]
+    plan_id = kies_plan(tekst, rollen, beschikbaar)
+    dispatcher.utter_message(response=ondersteuning)
+    if plan_id is None:
+        # Below the NLU threshold the message may not be an opening at
+        # all: say so rather than pretend, and offer the same choice.
+        onzeker = (tracker.latest_message.get("intent") or {}).get("name") \
+            == "nlu_fallback"
+        dispatcher.utter_message(
+            response="utter_niet_begrepen_plan" if onzeker else "utter_welk_plan",
+            buttons=[
+                {"title": knop_tekst(p), "payload": f'/kies_plan{{"plan":"{p}"}}'}
+                for p in beschikbaar
+            ],
+        )
+        # The 112 notice waits in the log for the plan chosen next
+        # (ActionKiesPlan starts its log with it).
+        bewaar = [SlotSet("logboek", logboek_uit(tracker) + gevaar)] if gevaar else []
+        return [SlotSet("plan", None), *bewaar, *ontvangers]
+    return [*ontvangers, *start_plan(dispatcher, plan_id, logboek)]
+
+
 class ActionStartPlan(Action):
-    """First question about sharing: infer the plan, or ask the role."""
+    """First question about sharing: infer the plan, or ask the role. When
+    the message also states acute danger, 112 comes first."""
 
     def name(self) -> Text:
         return "action_start_plan"
@@ -140,6 +194,10 @@ class ActionStartPlan(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> List[EventType]:
+        # The danger signal decides, not the intent: a stated danger that
+        # reached this action as an opening still gets the 112 notice first.
+        gevaar = meld_acuut_gevaar(dispatcher, tracker) if acuut_gemeld(tracker) \
+            else []
         if tracker.get_slot("open_vraag"):
             # A plan is already under way: a new opening question must not
             # wipe the answers. Repeat the open question instead.
@@ -147,44 +205,8 @@ class ActionStartPlan(Action):
             stand = huidige_stand(tracker)
             if stand and not stand.klaar:
                 stel_vraag(dispatcher, stand)
-            return []
-
-        # Several recipients ("de school en de wijkagent"): one walk each,
-        # in turn. Imported here because actions.sessie builds on this module.
-        from actions.sessie import meerdere_ontvangers
-
-        ontvangers = meerdere_ontvangers(dispatcher, tracker)
-        tekst = tracker.latest_message.get("text") or ""
-        rollen = [
-            e.get("value") for e in tracker.latest_message.get("entities", [])
-            if e.get("entity") == "rol"
-        ]
-        beschikbaar = list(regelset().plannen)
-        if _noemt(tekst, ONLINE_BRONNEN):
-            dispatcher.utter_message(response="utter_online_bronnen")
-        bijzonder = bijzondere_rol(tekst)
-        if bijzonder and bijzonder[0] in beschikbaar:
-            plan_id, uitleg = bijzonder
-            dispatcher.utter_message(response="utter_ondersteuning")
-            dispatcher.utter_message(response=uitleg)
-            logger.debug("bijzondere rol herkend: plan=%s", plan_id)
-            return [*ontvangers, *start_plan(dispatcher, plan_id, [])]
-        plan_id = kies_plan(tekst, rollen, beschikbaar)
-        dispatcher.utter_message(response="utter_ondersteuning")
-        if plan_id is None:
-            # Below the NLU threshold the message may not be an opening at
-            # all: say so rather than pretend, and offer the same choice.
-            onzeker = (tracker.latest_message.get("intent") or {}).get("name") \
-                == "nlu_fallback"
-            dispatcher.utter_message(
-                response="utter_niet_begrepen_plan" if onzeker else "utter_welk_plan",
-                buttons=[
-                    {"title": knop_tekst(p), "payload": f'/kies_plan{{"plan":"{p}"}}'}
-                    for p in beschikbaar
-                ],
-            )
-            return [SlotSet("plan", None), *ontvangers]
-        return [*ontvangers, *start_plan(dispatcher, plan_id, [])]
+            return [SlotSet("logboek", logboek_uit(tracker) + gevaar)] if gevaar else []
+        return open_gesprek(dispatcher, tracker, gevaar)
 
 
 class ActionKiesPlan(Action):

@@ -86,6 +86,27 @@ _ZOU = {"zou", "zouden"}
 # The part of a clause in which a past time holds.
 _TIJDVAK = re.compile(r"\ben\b")
 
+# A yes or a no that opens a message as a word of its own: "ja, hij staat nu
+# voor de deur" answers the open yes/no question and reports danger at once.
+# Longer phrases first, so "zeker niet" is not read as "zeker". Words that
+# also open other sentences ("klopt het dat ...", "zeker als ...") count only
+# when a punctuation mark or the end follows them (_LOS).
+_LOS = r"(?=\s*(?:[,.!:;]|$))"
+_JA_NEE = {
+    "nee": [r"dat klopt niet" + _LOS, r"klopt niet" + _LOS, r"zeker niet" + _LOS,
+            r"nee hoor", r"neen", r"nee"],
+    "ja": [r"dat klopt" + _LOS, r"klopt" + _LOS, r"inderdaad" + _LOS,
+           r"zeker" + _LOS, r"ja hoor", r"jazeker", r"jawel", r"ja"],
+}
+# Words anywhere in the message that leave such an answer in doubt. A second
+# yes or no after the first ("ja nee, ...") does too; a yes or no that is not
+# the first word is never taken.
+_TWIJFEL = [
+    r"misschien", r"denk", r"dacht", r"geloof", r"weet (?:ik )?niet", r"twijfel\w*",
+    r"waarschijnlijk", r"wellicht", r"mogelijk", r"volgens mij", r"niet zeker",
+    r"geen idee", r"onduidelijk", r"of",
+]
+
 _ZIN = re.compile(r"[.!?;\n]+")
 # A clause ends at a comma or at a conjunction that may start a new claim.
 _BIJZIN = re.compile(r",|\b(?:maar|want|terwijl|alleen|echter|behalve)\b")
@@ -95,6 +116,10 @@ def _patroon(lijst: List[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(lijst) + r")\b")
 
 
+JA_NEE = {waarde: re.compile(r"\s*(?:" + "|".join(woorden) + r")\b")
+          for waarde, woorden in _JA_NEE.items()}
+LOS_JA_NEE = _patroon([r"ja", r"nee", r"neen", r"jazeker", r"jawel"])
+TWIJFEL = _patroon(_TWIJFEL)
 TOESTEMMING = _patroon(_TOESTEMMING)
 TOESTEMMING_NEE = _patroon(_TOESTEMMING_NEE)
 ACUUT_EXPLICIET = _patroon(_ACUUT_EXPLICIET)
@@ -220,6 +245,22 @@ def gevaar_niet_nu(tekst: str) -> bool:
     met_geweld = [z for _, z in _delen(tekst, _ZIN) if GEVAAR.search(z)]
     return bool(met_geweld) and all(VERLEDEN.search(z) or _verondersteld(z)
                                     for z in met_geweld)
+
+
+def ja_nee_vooraan(tekst: str) -> Optional[str]:
+    """"ja" or "nee" when the message opens with it as a plain answer, else
+    None. Plain: the word stands first, no second yes or no follows, and no
+    word of doubt stands anywhere. What the answer answers is the caller's
+    question; a yes or no elsewhere in the message is never taken."""
+    for waarde, patroon in JA_NEE.items():
+        treffer = patroon.match(tekst)
+        if treffer is None:
+            continue
+        rest = tekst[treffer.end():]
+        if LOS_JA_NEE.search(rest) or TWIJFEL.search(tekst):
+            return None
+        return waarde
+    return None
 
 
 def signalen(tekst: str) -> List[Signaal]:

@@ -98,16 +98,65 @@ def test_acute_danger_mid_plan_says_112_logs_it_and_asks_the_question_again(gesp
     assert na["acuut_gevaar"] == "ja"
 
 
-def test_acute_danger_in_the_first_message_comes_before_the_plan(gesprek):
-    berichten = gesprek.zeg("mijn cliënt zegt dat hij vanavond gaat schieten")
+@pytest.mark.parametrize("opening", [
+    "mijn cliënt staat nu met een mes voor de deur van zijn ex, mag ik de politie "
+    "bellen?",
+    "Mijn cliënt heeft een mes bij zich. Hij staat nu voor de deur van zijn ex. "
+    "Mag ik de politie bellen?",
+])
+def test_acute_danger_in_the_opening_gives_112_then_the_routed_plan(assistent,
+                                                                    opening):
+    gesprek = Gesprek(assistent)
+    tekst = teksten(gesprek.zeg(opening))
+    assert "112" in tekst
+    assert tekst.index("112") < tekst.index("Stap 1 van 4")
+    waarden = slots(gesprek)
+    assert waarden["plan"] == "zorg" and waarden["antwoorden"] == []
+    assert [r["soort"] for r in waarden["logboek"]] == ["acuut_gevaar", "start"]
+
+
+def test_acute_danger_without_a_role_gives_112_then_the_choice_of_plan(gesprek):
+    berichten = gesprek.zeg("hij staat nu voor de deur met een mes")
     assert "112" in teksten(berichten)
-    assert knoppen(berichten) == ['/kies_plan{"plan":"zorg"}']
+    assert '/kies_plan{"plan":"zorg"}' in knoppen(berichten)
     assert slots(gesprek)["plan"] is None
 
     gestart = gesprek.zeg('/kies_plan{"plan":"zorg"}')
     assert "Stap 1 van 4" in teksten(gestart)
     soorten = [r["soort"] for r in slots(gesprek)["logboek"]]
     assert soorten[:2] == ["acuut_gevaar", "start"]
+
+
+def test_a_plain_yes_with_acute_danger_is_taken_after_the_112_notice(gesprek):
+    gesprek.zeg("mijn cliënt heeft een mes, mag ik de politie bellen?")
+    gesprek.zeg('/kies{"optie":"tegen_mij"}')
+    voor = slots(gesprek)
+
+    tekst = teksten(gesprek.zeg("ja, hij heeft nu een mes bij zich en staat voor "
+                                "de deur"))
+    assert "112" in tekst and "genoteerd" in tekst
+    na = slots(gesprek)
+    assert na["antwoorden"] == voor["antwoorden"] + [[voor["open_vraag"], "ja"]]
+    assert [r["soort"] for r in na["logboek"]][-2:] == ["acuut_gevaar", "antwoord"]
+    assert na["open_vraag"] != voor["open_vraag"]
+
+
+def test_a_plain_answer_with_acute_danger_can_reach_the_weighing(gesprek):
+    gesprek.zeg("mijn cliënt heeft een mes, mag ik de politie bellen?")
+    gesprek.zeg('/kies{"optie":"tegen_mij"}')
+    gesprek.zeg("ja")
+    tekst = teksten(gesprek.zeg("nee, en hij staat nu met een mes voor de deur"))
+    assert "112" in tekst
+    na = slots(gesprek)
+    assert na["uitkomst"] is not None and na["fase"] == "afweging"
+    assert na["requested_slot"] == "motivatie_antwoord"  # the weighing is asked
+
+
+def test_a_past_threat_mid_plan_does_not_interrupt(gesprek):
+    gesprek.zeg("mijn cliënt heeft een mes, mag ik de politie bellen?")
+    berichten = gesprek.zeg("vorig jaar stond hij met een mes voor de deur")
+    assert "112" not in teksten(berichten)
+    assert slots(gesprek)["acuut_gevaar"] is None
 
 
 def test_denied_danger_does_not_interrupt(gesprek):

@@ -1,0 +1,173 @@
+"""Acute danger against the real engine: 112 first and logged, then the
+answer the message also gave plainly, the open question again, or the
+opening routed into its plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.gevaar import ActionAcuutGevaar, gevaar_voor_start
+from actions.start import ActionKiesPlan, ActionStartPlan
+from tests.actions.helpers import slots_na, tracker, voer_uit
+
+GEVAAR = [{"entity": "acuut_gevaar", "value": "ja"}]
+HULPVERLENER = [{"entity": "rol", "value": "hulpverlener"}]
+
+
+def _in_zorg(antwoorden):
+    from actions.gesprek import regelset
+    from bot.rules import loop
+
+    stand = loop(regelset().plan("zorg"), antwoorden)
+    return {"plan": "zorg", "antwoorden": [list(a) for a in antwoorden],
+            "logboek": [], "open_vraag": stand.knoop.id, "fase": "vragen"}
+
+
+def _responses(berichten):
+    return [b.get("response") for b in berichten]
+
+
+# At s1_aangifte_doen, a yes/no question of the care plan.
+BIJ_JA_NEE = [("s1_strafbaar_feit", "tegen_mij")]
+
+
+@pytest.mark.parametrize("tekst, waarde", [
+    pytest.param("ja, hij heeft nu een mes bij zich en staat voor de deur", "ja",
+                 id="ja-comma-then-the-danger"),
+    pytest.param("Ja. Hij staat nu met een mes voor de deur.", "ja",
+                 id="ja-as-its-own-sentence"),
+    pytest.param("nee, maar hij staat nu met een mes voor de deur", "nee",
+                 id="nee-maar-then-the-danger"),
+])
+def test_a_plain_answer_in_a_danger_message_is_taken_after_the_112_notice(
+        regels, tekst, waarde):
+    begin = _in_zorg(BIJ_JA_NEE)
+    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
+        tekst, "meld_gevaar", GEVAAR, begin))
+    slots = slots_na(events, begin)
+
+    assert _responses(berichten)[:2] == ["utter_acuut_gevaar", "utter_acuut_antwoord"]
+    assert slots["antwoorden"] == [["s1_strafbaar_feit", "tegen_mij"],
+                                   ["s1_aangifte_doen", waarde]]
+    assert [r["soort"] for r in slots["logboek"]] == ["acuut_gevaar", "antwoord"]
+    assert slots["logboek"][0]["knoop"] == "s1_aangifte_doen"
+    assert slots["logboek"][0]["antwoord_genomen"] is True
+    assert slots["open_vraag"] != "s1_aangifte_doen"
+    assert slots["acuut_gevaar"] == "ja"
+
+
+@pytest.mark.parametrize("tekst", [
+    pytest.param("hij heeft nu een mes bij zich en staat voor de deur",
+                 id="no-answer-word"),
+    pytest.param("ja, denk ik, hij staat nu met een mes voor de deur",
+                 id="answer-with-doubt"),
+    pytest.param("ja nee, hij staat nu met een mes voor de deur",
+                 id="yes-and-no"),
+    pytest.param("hij staat nu met een mes voor de deur, en ja, hij deed aangifte",
+                 id="answer-not-at-the-start"),
+    pytest.param("misschien, hij staat nu met een mes voor de deur",
+                 id="misschien"),
+])
+def test_without_a_plain_answer_the_question_is_asked_again(regels, tekst):
+    begin = _in_zorg(BIJ_JA_NEE)
+    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
+        tekst, "meld_gevaar", GEVAAR, begin))
+    slots = slots_na(events, begin)
+
+    assert _responses(berichten) == ["utter_acuut_gevaar", "utter_acuut_verder",
+                                     "utter_vraag"]
+    assert slots["antwoorden"] == [["s1_strafbaar_feit", "tegen_mij"]]
+    assert [r["soort"] for r in slots["logboek"]] == ["acuut_gevaar"]
+    assert slots["logboek"][0]["antwoord_genomen"] is False
+    assert slots["fase"] == "vragen"
+
+
+def test_a_yes_at_a_question_without_a_yes_answers_nothing(regels):
+    """s1_strafbaar_feit asks whom the offence was against: 'ja' is none of
+    its answers, so nothing is guessed."""
+    begin = _in_zorg([])
+    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
+        "ja, hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
+    assert slots_na(events, begin)["antwoorden"] == []
+    assert "utter_acuut_verder" in _responses(berichten)
+
+
+def test_an_answer_that_reaches_the_outcome_opens_the_weighing(regels):
+    begin = _in_zorg([("s1_strafbaar_feit", "tegen_mij"), ("s1_aangifte_doen", "ja")])
+    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
+        "nee, en hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
+    slots = slots_na(events, begin)
+
+    assert _responses(berichten)[0] == "utter_acuut_gevaar"
+    assert "utter_uitkomst" in _responses(berichten)
+    assert slots["uitkomst"] is not None and slots["fase"] == "afweging"
+    assert [r["soort"] for r in slots["logboek"]] == [
+        "acuut_gevaar", "antwoord", "uitkomst"]
+
+
+def test_a_danger_opening_gets_112_first_then_starts_the_routed_plan(regels):
+    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
+        "mijn cliënt staat nu met een mes voor de deur van zijn ex, mag ik de "
+        "politie bellen?", "meld_gevaar", GEVAAR + HULPVERLENER))
+    slots = slots_na(events, {})
+
+    assert _responses(berichten)[:4] == ["utter_acuut_gevaar", "utter_acuut_daarna",
+                                         "utter_start_plan", "utter_vraag"]
+    assert slots["plan"] == "zorg" and slots["open_vraag"] == "s1_strafbaar_feit"
+    assert slots["antwoorden"] == []  # no legal question pre-answered
+    assert [r["soort"] for r in slots["logboek"]] == ["acuut_gevaar", "start"]
+    assert slots["fase"] == "vragen"
+
+
+def test_the_danger_signal_decides_also_when_the_intent_is_an_opening(regels):
+    berichten, events = voer_uit(ActionStartPlan(), tracker(
+        "mijn cliënt staat nu met een mes voor de deur, mag ik de politie bellen?",
+        "vraag_delen", GEVAAR + HULPVERLENER))
+    slots = slots_na(events, {})
+
+    assert _responses(berichten)[0] == "utter_acuut_gevaar"
+    assert slots["plan"] == "zorg"
+    assert [r["soort"] for r in slots["logboek"]] == ["acuut_gevaar", "start"]
+
+
+def test_an_opening_without_danger_gets_no_112_notice(regels):
+    berichten, events = voer_uit(ActionStartPlan(), tracker(
+        "mijn cliënt heeft een mes, mag ik de politie bellen?", "vraag_delen",
+        HULPVERLENER))
+    assert "utter_acuut_gevaar" not in _responses(berichten)
+    assert [r["soort"] for r in slots_na(events, {})["logboek"]] == ["start"]
+
+
+def test_a_danger_opening_without_a_role_asks_the_plan_and_keeps_the_notice(regels):
+    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
+        "hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR))
+    slots = slots_na(events, {})
+    assert _responses(berichten) == ["utter_acuut_gevaar", "utter_acuut_daarna",
+                                     "utter_welk_plan"]
+    assert slots["plan"] is None
+
+    _, events = voer_uit(ActionKiesPlan(), tracker(
+        '/kies_plan{"plan":"zorg"}', "kies_plan",
+        [{"entity": "plan", "value": "zorg"}], slots))
+    assert [r["soort"] for r in slots_na(events, slots)["logboek"]] == [
+        "acuut_gevaar", "start"]
+
+
+def test_a_notice_of_an_earlier_consultation_does_not_come_along(regels):
+    logboek = [{"soort": "acuut_gevaar", "plan": None},
+               {"soort": "start", "plan": "zorg"},
+               {"soort": "uitkomst", "knoop": "u_x"}]
+    assert gevaar_voor_start(tracker(slots={"logboek": logboek})) == []
+    nieuw = {"soort": "acuut_gevaar", "plan": None, "tijd": "t"}
+    assert gevaar_voor_start(tracker(slots={"logboek": logboek + [nieuw]})) == [nieuw]
+
+
+def test_danger_after_the_outcome_gives_the_notice_and_leaves_the_answers(regels):
+    begin = _in_zorg([("s1_strafbaar_feit", "tegen_mij"), ("s1_aangifte_doen", "ja"),
+                      ("s1_ziektesymptoom", "nee")])
+    begin.update(open_vraag=None, fase="klaar")
+    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
+        "ja, hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
+    slots = slots_na(events, begin)
+    assert _responses(berichten) == ["utter_acuut_gevaar"]
+    assert len(slots["antwoorden"]) == 3 and slots["fase"] == "klaar"
