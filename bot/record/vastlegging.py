@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime, timezone
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.record.maskering import maskeer, maskeer_velden, namen_model, teksten
@@ -162,19 +163,34 @@ def _correcties(plan: Stappenplan, verloop: Sequence[Mapping[str, Any]]
 
 def meldingen(verloop: Sequence[Mapping[str, Any]], plan: Stappenplan
               ) -> List[Dict[str, str]]:
-    """The other notable lines of the log ('weet ik niet', outages) as text."""
+    """The other notable lines of the log ('weet ik niet', outages, a 112
+    notice) as text."""
     sjablonen = teksten()["verloop"]
     lijst = []
     for regel in verloop:
         soort = regel.get("soort")
         if soort in CORRECTIE_SOORTEN or soort not in sjablonen:
             continue
+        if soort == "acuut_gevaar" and regel.get("antwoord_genomen"):
+            soort = "acuut_gevaar_antwoord"
         knoop = plan.knopen.get(str(regel.get("knoop", "")))
         velden = {"vraag": knoop.tekst if knoop else regel.get("knoop", ""),
-                  "melding": regel.get("melding", "")}
+                  "melding": regel.get("melding", ""),
+                  "uur": _uur(str(regel.get("tijd", "")))}
         lijst.append({"tijd": regel.get("tijd", ""),
                       "omschrijving": sjablonen[soort].format(**velden)})
     return lijst
+
+
+def _uur(tijd: str) -> str:
+    """HH:MM in UTC of a log time (ISO 8601); the text itself if it is none."""
+    try:
+        moment = datetime.fromisoformat(tijd)
+    except ValueError:
+        return tijd
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%H:%M")
 
 
 def _kort(tekst: str) -> str:

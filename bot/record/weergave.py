@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -63,9 +63,18 @@ def _maskering_tekst(document: Mapping[str, Any]) -> str:
     return " ".join(opmerking["met_namen" if met_namen else "zonder_namen"].split())
 
 
+def onderbrekingen(document: Mapping[str, Any]) -> List[Mapping[str, Any]]:
+    """Corrections and notices (a 112 notice, 'weet ik niet', an outage) in
+    the order they happened. The log times are UTC ISO strings of one form,
+    so they sort as text; equal times keep the log's order."""
+    regels = [*document.get("correcties", []), *document.get("meldingen", [])]
+    return sorted(regels, key=lambda r: str(r.get("tijd", "")))
+
+
 def naar_markdown(document: Mapping[str, Any]) -> str:
     sjabloon = _omgeving().get_template("verslag.md.j2")
-    return sjabloon.render(**document, maskering_tekst=_maskering_tekst(document))
+    return sjabloon.render(**document, maskering_tekst=_maskering_tekst(document),
+                           onderbrekingen=onderbrekingen(document))
 
 
 def naar_html(document: Mapping[str, Any], diagram: bool = True) -> str:
@@ -74,6 +83,7 @@ def naar_html(document: Mapping[str, Any], diagram: bool = True) -> str:
     return sjabloon.render(
         **document,
         maskering_tekst=_maskering_tekst(document),
+        onderbrekingen=onderbrekingen(document),
         diagram_titel=diagram_teksten["titel"],
         diagram_svg=als_svg(document) if diagram else None,
         diagram_ontbreekt=" ".join(diagram_teksten["niet_beschikbaar"].split()),
@@ -183,7 +193,7 @@ def naar_pdf(document: Mapping[str, Any], diagram: bool = True) -> bytes:
             pdf.set_text_color(0, 0, 0)
         pdf.ln(1)
 
-    regels = list(document.get("correcties", [])) + list(document.get("meldingen", []))
+    regels = onderbrekingen(document)
     if regels:
         kop(t["kopjes"]["correcties"])
         for regel in regels:

@@ -171,3 +171,26 @@ def test_danger_after_the_outcome_gives_the_notice_and_leaves_the_answers(regels
     slots = slots_na(events, begin)
     assert _responses(berichten) == ["utter_acuut_gevaar"]
     assert len(slots["antwoorden"]) == 3 and slots["fase"] == "klaar"
+
+
+def test_the_notice_reaches_the_record_in_time_order(regels, tmp_path, monkeypatch):
+    from actions.verslag import ActionVerslag
+
+    monkeypatch.setattr("bot.record.opslag.instellingen",
+                        lambda: type("I", (), {"verslag_map": tmp_path})())
+    begin = _in_zorg([("s1_strafbaar_feit", "tegen_mij"), ("s1_aangifte_doen", "ja")])
+    _, events = voer_uit(ActionAcuutGevaar(), tracker(
+        "nee, en hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
+    slots = slots_na(events, begin)
+    slots["logboek"] = [
+        {"soort": "terug", "tijd": "2000-01-01T08:00:00+00:00",
+         "knoop": "s1_aangifte_doen", "ingetrokken": "nee"}, *slots["logboek"]]
+
+    berichten, _ = voer_uit(ActionVerslag(), tracker("verslag", "verslag", [], slots))
+    document = berichten[-1]["custom"]["deelwijzer_verslag"]["json"]
+    [melding] = [m["omschrijving"] for m in document["meldingen"]
+                 if "112-advies" in m["omschrijving"]]
+    assert melding.startswith("acuut gevaar gemeld om ")
+    assert "hetzelfde bericht beantwoordde de vraag" in melding
+    markdown = berichten[1]["text"]
+    assert markdown.index("ingetrokken") < markdown.index("112-advies gegeven")
