@@ -21,7 +21,9 @@ from bot.rules.model import Stappenplan
 FORMAAT = "deelwijzer-vastlegging/2"
 
 # Log entries that take back or change an answer: shown as corrections.
-CORRECTIE_SOORTEN = ("terug", "wijzig")
+# A change made by naming the question (ActionWijzig) is logged as
+# "correctie" with van_waarde/naar_waarde; the record calls it "wijzig".
+CORRECTIE_SOORTEN = ("terug", "wijzig", "correctie")
 # Longest node label in the diagram; the full text is in the questions list.
 LABEL_LENGTE = 60
 
@@ -144,12 +146,16 @@ def _correcties(plan: Stappenplan, verloop: Sequence[Mapping[str, Any]]
         soort = regel.get("soort")
         if soort not in CORRECTIE_SOORTEN:
             continue
+        van, naar = regel.get("ingetrokken", ""), regel.get("waarde", "")
+        if soort == "correctie":
+            soort = "wijzig"
+            van, naar = regel.get("van_waarde", ""), regel.get("naar_waarde", "")
         knoop_id = str(regel.get("knoop", ""))
         knoop = plan.knopen.get(knoop_id)
         velden = {
             "vraag": knoop.tekst if knoop is not None else knoop_id,
-            "ingetrokken": _optie_label(plan, knoop_id, regel.get("ingetrokken", "")),
-            "antwoord": _optie_label(plan, knoop_id, regel.get("waarde", "")),
+            "ingetrokken": _optie_label(plan, knoop_id, van),
+            "antwoord": _optie_label(plan, knoop_id, naar),
         }
         lijst.append({
             "tijd": regel.get("tijd", ""),

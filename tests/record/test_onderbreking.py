@@ -80,3 +80,24 @@ def test_a_record_without_interruptions_has_no_such_line(regels):
     pad = next(p for p in alle_paden(plan) if loop(plan, p).klaar)
     invoer = consult(regels, "zorg", pad)
     assert "112-advies" not in naar_markdown(vastlegging(regels, invoer))
+
+
+def test_a_change_made_by_naming_the_question_is_a_correction_in_time_order(regels):
+    """ActionWijzig logs 'correctie' (van_waarde, naar_waarde); the record
+    shows it as a change, before a 112 notice that came later."""
+    invoer, _ = _zorg_met_onderbreking(regels)
+    eerste = invoer["antwoorden"][0]
+    knoop = regels.plan("zorg").knopen[eerste[0]]
+    ander = next(o for o in knoop.opties if o.waarde != eerste[1])
+    invoer["logboek"].insert(2, {
+        "soort": "correctie", "tijd": "2025-03-14T09:01:30+00:00",
+        "knoop": eerste[0], "vraag": knoop.tekst, "van": ander.label,
+        "naar": knoop.optie(eerste[1]).label, "van_waarde": ander.waarde,
+        "naar_waarde": eerste[1], "vervallen": []})
+    document = vastlegging(regels, invoer)
+
+    [wijziging] = [c for c in document["correcties"] if c["soort"] == "wijzig"]
+    assert wijziging["ingetrokken"] == ander.label
+    assert document["vragen"][0]["eerder_gegeven"] == [ander.label]
+    tekst = naar_markdown(document)
+    assert tekst.index("gewijzigd van") < tekst.index(MELDING)
