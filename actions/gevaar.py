@@ -9,7 +9,10 @@ interruption happened, and then goes on:
 * with a question open: when the message also answers it plainly ("ja, hij
   staat nu voor de deur met een mes" at a yes/no question), the answer is
   taken as if given on its own; otherwise the open question is asked again.
-  An answer is never guessed from the rest of the message.
+  An answer is never guessed from the rest of the message. Shortcoming: only
+  a yes or no is taken this way; a choice among a question's other options
+  in a danger message ("tegen mij, en hij staat nu voor de deur") is asked
+  again.
 * before any plan: the message is routed as an opening (actions/start.py),
   into the plan its words point to, or to the choice of plan.
 

@@ -105,6 +105,19 @@ def test_the_time_of_the_threat_is_read(tekst, waarde):
     assert (signaal.waarde if signaal else None) == waarde
 
 
+@pytest.mark.xfail(strict=True, reason="known limits of reading the time, stated "
+                   "in bot.nlu.signalen.acuut_gevaar")
+@pytest.mark.parametrize("tekst, waarde", [
+    pytest.param("er was vannacht een schietpartij", None,
+                 id="vannacht-also-the-night-that-passed"),
+    pytest.param("hij zei dat hij zou schieten als ze vanavond niet betaalt", "ja",
+                 id="conditional-threat-for-tonight-reads-as-supposed"),
+])
+def test_known_limits_of_the_time_of_the_threat(tekst, waarde):
+    signaal = _signaal(tekst, "acuut_gevaar")
+    assert (signaal.waarde if signaal else None) == waarde
+
+
 @pytest.mark.parametrize("tekst, niet_nu", [
     pytest.param("vorig jaar had hij een mes", True, id="past-weapon"),
     pytest.param("hij heeft ooit gedreigd", True, id="ooit-threatened"),
