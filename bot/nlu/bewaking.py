@@ -82,7 +82,7 @@ class VeiligeLogistischeRegressie(LogisticRegressionClassifier):
 
     @staticmethod
     def _heeft_kenmerken(message: Message) -> bool:
-        schaars = message.get_sparse_features(attribute=TEXT)[1]
-        dicht = message.get_dense_features(attribute=TEXT)[1]
-        return bool((schaars is not None and schaars.features.shape[1] > 0)
-                    or (dicht is not None and dicht.features.shape[-1] > 0))
+        # Any text feature with a column; asking Message for the combined
+        # features would stack the sparse matrices only to look at a shape.
+        return any(f.attribute == TEXT and f.features.shape[-1] > 0
+                   for f in message.features)

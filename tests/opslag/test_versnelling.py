@@ -20,6 +20,9 @@ GOED = [
 FOUT = [
     {"events": [{"name": "zonder soort"}], "responses": []},
     {"events": "geen lijst"},
+    {"events": [{"event": 3}], "responses": []},
+    {"events": [], "responses": "geen lijst"},
+    {"events": [{"event": "slot", "name": "x", "value": 1, "timestamp": "nu"}]},
 ]
 
 
