@@ -14,6 +14,13 @@ session, for every message) looks up its class by walking all subclasses of
 time after the first fix. The classes do not change while the server runs, so
 the lookup table is built once; a name not in it still goes the original way.
 
+Third, at start-up: the intent classifier is loaded with skops, whose import
+builds a table of trusted types by searching every loaded module for each
+type's home. After TensorFlow (which Rasa imports first) that is thousands
+of modules, about a quarter of the start-up time; imported before it, skops
+takes a few seconds (measured 18.5 s against 4.4 s on a busy two-core
+machine). Nothing else changes: the same table, the same checks on load.
+
 The Rasa server is started as ``python -m bot.versnelling run ...``: this
 installs the change and hands over to ``bot.storing`` (which wraps the
 actions) and from there to Rasa's own command line.
@@ -79,7 +86,13 @@ def _events_op_naam() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore
 
 
+def skops_vooraf() -> None:
+    """Import skops before anything imports TensorFlow (see above)."""
+    import skops.io  # noqa: F401
+
+
 def main() -> None:
+    skops_vooraf()
     installeer()
     from bot.storing import main as storing_main
 

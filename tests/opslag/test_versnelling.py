@@ -61,3 +61,16 @@ def test_events_resolve_to_the_same_classes():
     assert Event.resolve_by_type("onbekend", default=Event) is Event
     with pytest.raises(ValueError):
         Event.resolve_by_type("onbekend")
+
+
+def test_skops_is_imported_before_and_without_tensorflow():
+    # In a fresh interpreter, as the server starts: the point is the order.
+    import subprocess
+    import sys
+
+    uit = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from bot.versnelling import skops_vooraf; skops_vooraf(); "
+         "print('skops.io' in sys.modules, 'tensorflow' in sys.modules)"],
+        capture_output=True, text=True, timeout=300, check=True)
+    assert uit.stdout.split() == ["True", "False"]
