@@ -189,9 +189,9 @@ class WebKanaal(SocketIOInput):
                     return
                 gesprek = sessies[sid] = gevraagd
                 await _wacht(sio.enter_room(sid, gesprek, namespace=self.namespace))
+            # An empty message goes to the assistant too: it answers it in
+            # Dutch, as over REST, instead of leaving the sender in silence.
             tekst = str(data.get("message") or "")[:MAX_TEKST]
-            if not tekst.strip():
-                return
             await on_new_message(UserMessage(
                 tekst, WebUitvoer(sio, self.bot_message_evt), gesprek,
                 input_channel=self.name(),
