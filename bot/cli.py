@@ -115,8 +115,14 @@ def _stuur(rasa_url: str, afzender: str, tekst: str) -> List[dict]:
 def cmd_start(args: argparse.Namespace) -> int:
     from bot.runtime import start_alles, stop
 
+    from bot.opslag.onbereikbaar import OpslagOnbereikbaar
+
     inst = instellingen()
-    processen = start_alles(inst)
+    try:
+        processen = start_alles(inst)
+    except OpslagOnbereikbaar as fout:
+        print(fout, file=sys.stderr)
+        return 1
     print(f"Rasa-server: {inst.rasa_url} (REST: {inst.rasa_url}/webhooks/rest/webhook)")
     print(f"Actieserver: {inst.actie_url}. Logs in var/log/.")
     print(f"Webchat: {inst.rasa_url}/chat/")

@@ -20,6 +20,13 @@ import yaml
 from sqlalchemy.engine.url import make_url
 
 from bot.nlu.spacy_model import bereid_voor
+from bot.opslag.database import volledige_url
+from bot.opslag.onbereikbaar import (
+    OPSLAG_EXIT,
+    OpslagOnbereikbaar,
+    beschrijving,
+    wacht_op_database,
+)
 from bot.rules import laad_regelset
 from bot.settings import PROJECT, Instellingen, instellingen
 
@@ -160,7 +167,9 @@ def start_rasa(inst: Instellingen, model: Path, log: Path,
          "--interface", inst.rasa_host, "--port", str(inst.rasa_poort),
          "--log-file", str(log), "--quiet", *_api_token(inst)],
         cwd=PROJECT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
-        env={**os.environ, "LOG_LEVEL": inst.log_niveau},
+        env={**os.environ, "LOG_LEVEL": inst.log_niveau,
+             # The tracker store reads it in the server (its start-up wait).
+             "DEELWIJZER_DB_WACHTTIJD": str(inst.db_wachttijd)},
     )
 
 
@@ -198,6 +207,8 @@ def wacht_tot_bereikbaar(url: str, proces: subprocess.Popen, seconden: float) ->
 def start_alles(inst: Optional[Instellingen] = None) -> List[subprocess.Popen]:
     """Train if needed, start both servers, wait until they answer."""
     inst = inst or instellingen()
+    # A database that is down: say so now, not after training, nor never.
+    wacht_op_database(volledige_url(inst.tracker_store_url), inst.db_wachttijd)
     model = vast_model(inst) or train(inst)
     logs = PROJECT / "var" / "log"
     logs.mkdir(parents=True, exist_ok=True)
@@ -208,6 +219,12 @@ def start_alles(inst: Optional[Instellingen] = None) -> List[subprocess.Popen]:
         wacht_tot_bereikbaar(f"{inst.rasa_url}/status", rasa, 300)
     except Exception:
         stop(rasa, acties)
+        if rasa.returncode == OPSLAG_EXIT:
+            # The database went away between the check above and the server.
+            raise OpslagOnbereikbaar(
+                f"De Rasa-server stopte: de gespreksopslag "
+                f"({beschrijving(volledige_url(inst.tracker_store_url))}) is niet "
+                f"bereikbaar. Zie {logs / 'rasa.log'}.") from None
         raise
     return [rasa, acties]
 

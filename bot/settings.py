@@ -35,6 +35,9 @@ class Instellingen:
     # Conversations, case codes and records are deleted this many days after
     # the conversation's last message (``./deelwijzer opschonen``).
     bewaartermijn_dagen: int = 30
+    # Seconds to wait for the tracker store's database at start-up before
+    # stopping with a message (Rasa itself would wait for ever).
+    db_wachttijd: float = 30.0
 
     @property
     def rasa_url(self) -> str:
@@ -66,6 +69,7 @@ def instellingen() -> Instellingen:
         spacy_model=var("DEELWIJZER_SPACY_MODEL", "auto"),
         lock_store_url=var("DEELWIJZER_LOCK_STORE", ""),
         bewaartermijn_dagen=int(var("DEELWIJZER_BEWAARTERMIJN_DAGEN", "30")),
+        db_wachttijd=float(var("DEELWIJZER_DB_WACHTTIJD", "30")),
     )
 
 

@@ -159,11 +159,22 @@ def installeer() -> None:
 
 
 def main() -> None:
+    from bot.opslag import onbereikbaar
+
     installeer()
+    # An unreachable tracker store: a Dutch reply instead of an error.
+    onbereikbaar.installeer()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"
-    rasa_main()
+    try:
+        rasa_main()
+    except onbereikbaar.OpslagOnbereikbaar as fout:
+        # At start-up: the reason, not a traceback (bot/runtime.py reads the
+        # exit status).
+        logger.error("%s", fout)
+        print(fout, file=sys.stderr)
+        sys.exit(onbereikbaar.OPSLAG_EXIT)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Rasa's SQL tracker store, with two duties for the record added.
+"""Rasa's SQL tracker store, with two duties for the record added, and a
+guard against a database that is away.
 
 1. Masking: the text of every user message (and a slot filled from free text)
    is masked (``maskering.py``) before it is written, so no BSN, phone number,
@@ -7,6 +8,9 @@
    in this turn; instead of saving, every stored event of that conversation is
    deleted. It has to happen here: an action that deleted the rows itself
    would see them written back when the Rasa server saves the turn.
+3. An unreachable database: a bounded wait at start-up instead of Rasa's
+   endless retries, and ``OpslagOnbereikbaar`` with one log line while
+   running (``bot/opslag/onbereikbaar.py`` says what the server then does).
 
 The endpoints file names this class as the tracker store (``bot/runtime.py``).
 
@@ -17,16 +21,33 @@ the server holds in memory during a turn are unmasked until the turn is saved.
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import json
 import logging
-from typing import Any, Dict, Iterable, List, Optional, Text
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Text
 
-from rasa.core.tracker_store import SQLTrackerStore
+import sqlalchemy as sa
+from rasa.core.tracker_store import (
+    SQLTrackerStore,
+    create_engine_kwargs,
+    validate_port,
+)
 from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy.orm import sessionmaker
 
+from bot.opslag.onbereikbaar import (
+    OpslagOnbereikbaar,
+    beschrijving,
+    is_verbindingsfout,
+    reden,
+    verbindingsopties,
+    wacht_op_database,
+)
 from bot.record.maskering import maskeer_tekst, maskeer_velden
+from bot.settings import instellingen
 
 logger = logging.getLogger(__name__)
 
@@ -73,10 +94,49 @@ def schrijf_vooruit(engine: Any) -> None:
         verbinding.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
+def database_url(args: tuple, kwargs: Dict[str, Any]) -> Any:
+    """The URL Rasa's constructor would connect to, from its own arguments."""
+    gebonden = inspect.signature(SQLTrackerStore.__init__).bind(None, *args, **kwargs)
+    gebonden.apply_defaults()
+    a = gebonden.arguments
+    return SQLTrackerStore.get_db_url(a["dialect"], a["host"], validate_port(a["port"]),
+                                      a["db"], a["username"], a["password"],
+                                      a["login_db"], a["query"])
+
+
 class DeelwijzerTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Rasa's constructor retries a database that is down for ever; wait a
+        # bounded time first and stop with a message that names the store.
+        url = database_url(args, kwargs)
+        wacht_op_database(url, instellingen().db_wachttijd)
         super().__init__(*args, **kwargs)
+        self.opslag = beschrijving(url)
+        # The same engine, but a connection the database dropped (a restart)
+        # is noticed before use instead of failing the next message.
+        oud = self.engine
+        opties = create_engine_kwargs(oud.url)
+        opties["connect_args"] = {**opties.get("connect_args", {}),
+                                  **verbindingsopties(oud.url)}
+        self.engine = sa.create_engine(oud.url, pool_pre_ping=True, **opties)
+        self.sessionmaker = sessionmaker(bind=self.engine)
+        oud.dispose()
         schrijf_vooruit(self.engine)
+
+    @contextlib.contextmanager
+    def session_scope(self) -> Iterator[Any]:
+        """Rasa's session scope; a lost database becomes ``OpslagOnbereikbaar``
+        (the Rasa server answers it, bot/opslag/onbereikbaar.py). A commit
+        that did not happen leaves the turn out whole: it is one transaction."""
+        try:
+            with super().session_scope() as session:
+                yield session
+        except sa.exc.DBAPIError as fout:
+            if not is_verbindingsfout(fout):
+                raise
+            logger.error("gespreksopslag niet bereikbaar (%s): %s", self.opslag,
+                         reden(fout, self.engine.url))
+            raise OpslagOnbereikbaar(self.opslag) from None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         with self.session_scope() as session:

@@ -102,6 +102,15 @@ class Postgres:
             str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
             "--auth=trust", "--encoding=UTF8", "--locale=C"]),
             check=True, timeout=120, stdout=subprocess.DEVNULL)
+        self.hervat()
+        subprocess.run(_als_postgres([
+            str(self.bin.parent / "bin" / "createdb"), "-h", "127.0.0.1", "-p",
+            str(self.poort), "-U", "postgres", "deelwijzer"]),
+            check=True, timeout=60)
+        return self
+
+    def hervat(self) -> None:
+        """Start the server on its data folder and port (again)."""
         # fsync off: a throwaway database; the tests measure no durability.
         opties = (f"-c listen_addresses=127.0.0.1 -p {self.poort} "
                   f"-k {self.map} -c fsync=off -c max_connections=100")
@@ -110,11 +119,13 @@ class Postgres:
             str(self.map / "postgres.log"), "-o", opties, "-w", "-t",
             str(START_SECONDEN), "start"]), check=True, timeout=START_SECONDEN + 10,
             stdout=subprocess.DEVNULL)
+
+    def onderbreek(self) -> None:
+        """Stop the server, keeping its data: an outage. Open connections are
+        cut, as when a database server goes down."""
         subprocess.run(_als_postgres([
-            str(self.bin.parent / "bin" / "createdb"), "-h", "127.0.0.1", "-p",
-            str(self.poort), "-U", "postgres", "deelwijzer"]),
-            check=True, timeout=60)
-        return self
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
+            "-t", "30", "stop"]), check=True, timeout=40, stdout=subprocess.DEVNULL)
 
     def stop(self) -> None:
         if self.data.exists():
