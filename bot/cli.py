@@ -8,7 +8,7 @@ import logging
 import sys
 import uuid
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import requests
 
@@ -52,9 +52,17 @@ def cmd_nlu_rapport(args: argparse.Namespace) -> int:
 
 def _toon(antwoorden: List[dict]) -> List[dict]:
     knoppen: List[dict] = []
+    verslagen = _verslagen(antwoorden)
     for bericht in antwoorden:
-        if bericht.get("text"):
-            print(f"\nDeelwijzer: {bericht['text']}")
+        tekst = bericht.get("text")
+        verslag = _verslag_van(tekst, verslagen) if tekst else None
+        if verslag is not None:
+            # The whole record in Markdown is unreadable in a terminal: the
+            # plan and the outcome instead, and the files where they are.
+            if verslag[1] is not None:
+                _toon_samenvatting(verslag[1])
+        elif tekst:
+            print(f"\nDeelwijzer: {tekst}")
         for knop in bericht.get("buttons") or []:
             knoppen.append(knop)
             print(f"  [{len(knoppen)}] {knop['title']}")
@@ -62,6 +70,49 @@ def _toon(antwoorden: List[dict]) -> List[dict]:
         if bestand.get("bestandsnaam") and "inhoud" in bestand:
             print(f"  Opgeslagen: {_bewaar_bestand(bestand)}")
     return knoppen
+
+
+def _verslagen(antwoorden: List[dict]) -> List[Tuple[str, Optional[dict]]]:
+    """The record as Markdown (with its JSON when sent), as far as this turn's
+    payloads carry it."""
+    from bot.record import naar_markdown
+
+    uit: List[Tuple[str, Optional[dict]]] = []
+    for bericht in antwoorden:
+        bestand = (bericht.get("custom") or {}).get("deelwijzer_verslag") or {}
+        document = bestand.get("json")
+        document = document if isinstance(document, dict) else None
+        if bestand.get("formaat") == "md" and isinstance(bestand.get("inhoud"), str):
+            uit.append((bestand["inhoud"], document))
+        elif document is not None:
+            uit.append((naar_markdown(document), document))
+    return uit
+
+
+def _verslag_van(tekst: str, verslagen: List[Tuple[str, Optional[dict]]]
+                 ) -> Optional[Tuple[str, Optional[dict]]]:
+    from bot.record.samenvatting import is_verslag_markdown
+
+    return next((v for v in verslagen if is_verslag_markdown(tekst, v[0])), None)
+
+
+def _toon_samenvatting(document: dict) -> None:
+    """The record's plan and outcome, and its Markdown and JSON saved as files
+    (the chat offers PDF and HTML as buttons)."""
+    from bot.record import render
+    from bot.record.download import downloadnaam
+    from bot.record.samenvatting import samenvatting
+
+    regels = samenvatting(document)
+    print(f"\nDeelwijzer: {regels[0]}")
+    for regel in regels[1:]:
+        print(f"  {regel}")
+    for formaat in ("md", "json"):
+        print("  Opgeslagen: " + str(_bewaar_bestand({
+            "bestandsnaam": downloadnaam(str(document.get("gesprek", "")), formaat),
+            "codering": "utf-8",
+            "inhoud": render(document, formaat).decode("utf-8"),
+        })))
 
 
 def _bewaar_bestand(bestand: dict) -> Path:

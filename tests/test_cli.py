@@ -54,3 +54,51 @@ def test_the_terminal_chat_writes_a_record_file_it_receives(tmp_path, monkeypatc
     geschreven = tmp_path / "var" / "export" / "vastlegging.pdf"
     assert geschreven.read_bytes() == pdf
     assert f"Opgeslagen: {geschreven.resolve()}" in capsys.readouterr().out
+
+
+def test_the_terminal_chat_shows_a_summary_of_the_record_not_its_markdown(
+        tmp_path, monkeypatch, capsys, regels):
+    from bot.cli import _toon
+    from bot.record import maak_vastlegging, naar_markdown
+
+    monkeypatch.chdir(tmp_path)
+    document = maak_vastlegging(
+        regels, "zorg",
+        [("s1_strafbaar_feit", "tegen_mij"), ("s1_aangifte_doen", "ja"),
+         ("s1_ziektesymptoom", "nee")],
+        [], {}, "terminal-voorbeeld", "2026-12-03T10:00:00+00:00")
+    markdown = naar_markdown(document)
+    _toon([{"text": "Hier is uw vastlegging."},
+           {"text": markdown},
+           {"text": "U kunt de vastlegging ook als bestand krijgen.",
+            "buttons": [{"title": "PDF", "payload": '/verslag{"formaat":"pdf"}'}]},
+           {"custom": {"deelwijzer_verslag": {"json": document}}}])
+
+    uitvoer = capsys.readouterr().out
+    assert "| Regelset |" not in uitvoer and "## Vragen en antwoorden" not in uitvoer
+    assert "Stappenplan: Stappenplan zorg- en hulpverleners" in uitvoer
+    assert f"Uitkomst: {document['uitkomst']['tekst']}" in uitvoer
+    geschreven = sorted((tmp_path / "var" / "export").iterdir())
+    assert [p.suffix for p in geschreven] == [".json", ".md"]
+    assert geschreven[1].read_text(encoding="utf-8") == markdown
+    for pad in geschreven:
+        assert f"Opgeslagen: {pad.resolve()}" in uitvoer
+    # The summary stands where the record was, before the format buttons.
+    assert uitvoer.index("Uitkomst:") < uitvoer.index("[1] PDF")
+
+
+def test_the_terminal_chat_saves_the_markdown_file_without_dumping_it(
+        tmp_path, monkeypatch, capsys):
+    from bot.cli import _toon
+
+    monkeypatch.chdir(tmp_path)
+    markdown = "# Vastlegging gegevensdeling — Stappenplan\n\n| | |\n|---|---|\n"
+    _toon([{"text": "Hier is uw vastlegging als Markdown."},
+           {"text": markdown},
+           {"custom": {"deelwijzer_verslag": {
+               "formaat": "md", "bestandsnaam": "vastlegging.md",
+               "codering": "utf-8", "inhoud": markdown}}}])
+
+    uitvoer = capsys.readouterr().out
+    assert "# Vastlegging gegevensdeling" not in uitvoer
+    assert "Opgeslagen: " in uitvoer
