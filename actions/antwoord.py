@@ -97,7 +97,8 @@ def neem_antwoord(
     if optie.melding:
         dispatcher.utter_message(text=optie.melding.strip())
     nieuw = loop(regelset().plan(stand.plan.id), antwoorden)
-    return volgende_stap(dispatcher, antwoorden, logboek, nieuw)
+    return volgende_stap(dispatcher, antwoorden, logboek, nieuw,
+                         tracker.get_slot("huidige_ontvanger"))
 
 
 def volgende_stap(
@@ -105,13 +106,15 @@ def volgende_stap(
     antwoorden: List[Any],
     logboek: List[Dict[str, Any]],
     stand: Any,
+    ontvanger: Optional[str] = None,
 ) -> List[EventType]:
-    """Ask the next question, or give the outcome and start the record."""
+    """Ask the next question, or give the outcome (for ``ontvanger``, the
+    recipient named at the opening, if any) and start the record."""
     events: List[EventType] = list(zet_stand(antwoorden, logboek, stand))
     if not stand.klaar:
         stel_vraag(dispatcher, stand)
         return [*events, SlotSet("fase", "vragen")]
-    meld_uitkomst(dispatcher, stand)
+    meld_uitkomst(dispatcher, stand, ontvanger)
     logboek = logboek + [logregel("uitkomst", knoop=stand.knoop.id,
                                   uitkomst=stand.knoop.uitkomst)]
     punten = list(stand.vastleggen())
@@ -328,7 +331,8 @@ class ActionWijzig(Action):
                                  van=van.label, naar=naar.label)
         if naar.melding:
             dispatcher.utter_message(text=naar.melding.strip())
-        events = volgende_stap(dispatcher, list(nieuw.antwoorden), logboek, nieuw)
+        events = volgende_stap(dispatcher, list(nieuw.antwoorden), logboek, nieuw,
+                               tracker.get_slot("huidige_ontvanger"))
         if nieuw.klaar:
             return events
         return [*_uit_form(tracker), SlotSet("vastleg_open", None),

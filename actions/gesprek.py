@@ -17,7 +17,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+import yaml
+
 from bot.rules import OngeldigAntwoord, Regelset, Stand, laad_regelset, loop
+from bot.rules.loader import DATA_DIR
 from bot.rules.model import UITKOMST_SOORTEN, Knoop
 
 logger = logging.getLogger(__name__)
@@ -82,8 +85,23 @@ def stel_vraag(dispatcher: CollectingDispatcher, stand: Stand) -> None:
     )
 
 
-def meld_uitkomst(dispatcher: CollectingDispatcher, stand: Stand) -> None:
-    """Say the outcome, its articles with links, and what must be recorded."""
+@lru_cache(maxsize=1)
+def _ontvanger_namen() -> Dict[str, str]:
+    with (DATA_DIR / "ontvangers.yml").open(encoding="utf-8") as bestand:
+        return dict(yaml.safe_load(bestand)["ontvangers"])
+
+
+def ontvanger_naam(waarde: str) -> str:
+    """A recipient as named in a sentence: "de politie", "Veilig Thuis"."""
+    return _ontvanger_namen().get(waarde.lower(), f"de {waarde}")
+
+
+def meld_uitkomst(
+    dispatcher: CollectingDispatcher, stand: Stand, ontvanger: Optional[str] = None
+) -> None:
+    """Say the outcome, its articles with links, and what must be recorded.
+    With a recipient the professional named, the outcome says it is for
+    sharing with that recipient; the outcome itself is the engine's."""
     regels = regelset()
     uitkomst = stand.knoop
     artikelen = [regels.wetgeving[s] for s in stand.citaten()]
@@ -93,10 +111,11 @@ def meld_uitkomst(dispatcher: CollectingDispatcher, stand: Stand) -> None:
         for a in artikelen
     )
     dispatcher.utter_message(
-        response="utter_uitkomst",
+        response="utter_uitkomst_ontvanger" if ontvanger else "utter_uitkomst",
         soort=UITKOMST_SOORTEN[uitkomst.uitkomst],
         uitkomst=uitkomst.tekst,
         artikelen=regels_tekst,
+        **({"ontvanger": ontvanger_naam(ontvanger)} if ontvanger else {}),
     )
     dispatcher.utter_message(
         json_message={

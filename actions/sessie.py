@@ -156,10 +156,13 @@ def meerdere_ontvangers(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> List[EventType]:
     """At the opening: with two or more recipients, say that the plan is
-    walked per recipient and queue the others."""
+    walked per recipient and queue the others. With one, only remember it,
+    so the outcome says for whom it holds."""
     ontvangers = ontvangers_uit(tracker)
-    if len(ontvangers) < 2:
+    if not ontvangers:
         return []
+    if len(ontvangers) == 1:
+        return [SlotSet("huidige_ontvanger", ontvangers[0])]
     dispatcher.utter_message(response="utter_meerdere_ontvangers",
                              ontvangers=", ".join(ontvangers), eerste=ontvangers[0])
     return [SlotSet("huidige_ontvanger", ontvangers[0]),

@@ -126,7 +126,8 @@ def test_a_group_chat_walks_the_care_plan_with_buttons_and_gets_a_link(
     ]:
         teams.zeg(payload, verwacht)
     slot = "\n".join(teksten(teams.zeg("/bevestigen", "Met welk doel")))
-    assert "Uitkomst — " in slot
+    # The opening asked about the police: the outcome says it is for them.
+    assert "Uitkomst voor het delen met de politie — " in slot
     assert "art. 272 Sr" in slot
     assert "https://wetten.overheid.nl/" in slot
 
