@@ -147,6 +147,16 @@ def test_consent_must_be_recorded_who_what_when(regels):
                                   "geen_lichter_middel", "toestemming_wie_wat_wanneer")
 
 
+def test_the_legal_duty_question_also_reads_right_for_work_with_adults(regels):
+    # The plan is for every care worker, also those who work with adults. The
+    # guide's one example at step 2 B, the supervision order of a minor, binds
+    # all professionals; the question must not assume the client is young.
+    tekst = " ".join(regels.plan("zorg").knopen["s2b_wettelijke_plicht"].tekst.split())
+    assert "de jongere staat onder toezicht" not in tekst
+    assert "jeugdige" in tekst and "ondertoezichtstelling" in tekst
+    assert "alle professionals" in tekst and "volwassenen" in tekst
+
+
 def test_going_back_reopens_the_last_question(regels):
     plan = regels.plan("zorg")
     antwoorden = [("s1_strafbaar_feit", "geen"), ("bg_grondslag", "medisch")]
