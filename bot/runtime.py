@@ -132,6 +132,9 @@ def schrijf_endpoints(inst: Instellingen, pad: Optional[Path] = None) -> Path:
         endpoints["lock_store"] = slot
     pad = pad or PROJECT / "var" / "endpoints.yml"
     pad.parent.mkdir(parents=True, exist_ok=True)
+    # It holds the database and Redis passwords of the URLs: owner only.
+    pad.touch(mode=0o600, exist_ok=True)
+    pad.chmod(0o600)
     pad.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
     return pad
 
@@ -165,12 +168,26 @@ def start_rasa(inst: Instellingen, model: Path, log: Path,
          "--endpoints", str(schrijf_endpoints(inst, endpoints)),
          "--credentials", str(PROJECT / "credentials.yml"),
          "--interface", inst.rasa_host, "--port", str(inst.rasa_poort),
-         "--log-file", str(log), "--quiet", *_api_token(inst)],
+         "--log-file", str(log), "--quiet", *_api_token(inst), *_cors(inst)],
         cwd=PROJECT, stdout=log.open("ab"), stderr=subprocess.STDOUT,
         env={**os.environ, "LOG_LEVEL": inst.log_niveau,
              # The tracker store reads it in the server (its start-up wait).
-             "DEELWIJZER_DB_WACHTTIJD": str(inst.db_wachttijd)},
+             "DEELWIJZER_DB_WACHTTIJD": str(inst.db_wachttijd),
+             # The web chat's socket checks a page's origin against the same.
+             "DEELWIJZER_CORS_ORIGINS": " ".join(_cors(inst)[1:])},
     )
+
+
+def _cors(inst: Instellingen) -> List[str]:
+    """Rasa's --cors: which other web pages a browser lets call this server
+    (the API and the channels; Sanic-CORS adds the headers to every route).
+    Without the option Rasa allows none; the web chat itself needs none (same
+    origin), so by default only its own origins are named."""
+    from bot.settings import kanaal_instellingen
+
+    publiek = os.environ.get("DEELWIJZER_PUBLIEKE_URL") or \
+        kanaal_instellingen().publieke_url
+    return ["--cors", *inst.cors_origins(publiek)]
 
 
 def _api_token(inst: Instellingen) -> List[str]:

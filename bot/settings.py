@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import List
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -38,6 +40,10 @@ class Instellingen:
     # Seconds to wait for the tracker store's database at start-up before
     # stopping with a message (Rasa itself would wait for ever).
     db_wachttijd: float = 30.0
+    # Origins (scheme://host:port, space or comma separated) whose pages may
+    # call the Rasa server from a browser (Rasa's --cors). Empty: the web
+    # chat's own origin(s), see ``cors_origins``.
+    cors_origins_tekst: str = ""
 
     @property
     def rasa_url(self) -> str:
@@ -46,6 +52,20 @@ class Instellingen:
     @property
     def actie_url(self) -> str:
         return f"http://127.0.0.1:{self.actie_poort}/webhook"
+
+    def cors_origins(self, publieke_url: str = "") -> List[str]:
+        """The origins given, or else the web chat's own: this server's
+        address (on loopback under both names) and its public address."""
+        if self.cors_origins_tekst.strip():
+            return self.cors_origins_tekst.replace(",", " ").split()
+        eigen = [self.rasa_url]
+        if self.rasa_host in {"127.0.0.1", "localhost"}:
+            eigen += [f"http://127.0.0.1:{self.rasa_poort}",
+                      f"http://localhost:{self.rasa_poort}"]
+        if publieke_url:
+            deel = urlsplit(publieke_url)
+            eigen.append(f"{deel.scheme}://{deel.netloc}")
+        return list(dict.fromkeys(eigen))
 
 
 def _pad(waarde: str) -> Path:
@@ -70,6 +90,7 @@ def instellingen() -> Instellingen:
         lock_store_url=var("DEELWIJZER_LOCK_STORE", ""),
         bewaartermijn_dagen=int(var("DEELWIJZER_BEWAARTERMIJN_DAGEN", "30")),
         db_wachttijd=float(var("DEELWIJZER_DB_WACHTTIJD", "30")),
+        cors_origins_tekst=var("DEELWIJZER_CORS_ORIGINS", ""),
     )
 
 

@@ -2,8 +2,8 @@
 download and the history, all under ``/chat`` on the Rasa server.
 
 Why inside Rasa and not a server of its own: the page, the socket and the
-download then share one origin (no CORS, a strict Content-Security-Policy
-with only 'self'), one port to put behind a reverse proxy, and the download
+download then share one origin (no CORS needed, a strict Content-Security-
+Policy with only 'self'; the socket refuses pages from other origins), one port to put behind a reverse proxy, and the download
 and history read the conversation from the agent's own tracker store, the
 same one that stores it, whatever its type. Teams links to the same download,
 so one public address serves both.
@@ -38,7 +38,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.settings import PROJECT
+from bot.settings import PROJECT, instellingen, kanaal_instellingen
 from bot.web import sleutel as sleutels
 from bot.web import verslag
 
@@ -144,7 +144,10 @@ class WebKanaal(SocketIOInput):
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict,
                           auth: Optional[Dict] = None) -> bool:
-            return True
+            if origin_toegestaan(environ.get("HTTP_ORIGIN"), environ):
+                return True
+            logger.warning("webchat: verbinding vanaf een andere origin geweigerd")
+            return False
 
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: Text) -> None:
@@ -202,7 +205,9 @@ class WebKanaal(SocketIOInput):
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
-        # No CORS handling: the page is served from this same origin.
+        # engine.io adds no CORS headers: Rasa's --cors (Sanic-CORS) does, for
+        # every route; two would void each other. The origin is checked on
+        # connect instead.
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
         self.sio = sio
         bp = SocketBlueprint(sio, self.socketio_path, "deelwijzer_web", __name__)
@@ -252,6 +257,23 @@ class WebKanaal(SocketIOInput):
             })
 
         return bp
+
+
+def origin_toegestaan(origin: Optional[str], environ: Dict[str, Any]) -> bool:
+    """Whether a page from ``origin`` may open the socket. Browsers apply no
+    CORS to a WebSocket, so the socket checks the page's Origin itself: this
+    server's own address as the browser reached it (also behind a proxy that
+    passes Host, or X-Forwarded-Host and -Proto) and the origins Rasa's
+    --cors allows (``DEELWIJZER_CORS_ORIGINS``). A client that sends no Origin
+    is no browser page and is not asked."""
+    if not origin:
+        return True
+    host = environ.get("HTTP_X_FORWARDED_HOST") or environ.get("HTTP_HOST", "")
+    schema = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get(
+        "wsgi.url_scheme", "http")
+    eigen = f"{schema.split(',')[0].strip()}://{host.split(',')[0].strip()}"
+    return origin == eigen or origin in instellingen().cors_origins(
+        kanaal_instellingen().publieke_url)
 
 
 async def _wacht(uitkomst: Any) -> None:
