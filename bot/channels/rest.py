@@ -11,6 +11,11 @@ without a token. A token that is set is asked for on loopback too.
 A body that is not a JSON object in UTF-8 gets a Dutch JSON error (400) from
 this channel, instead of Sanic's English one or, for an empty body or a JSON
 list, a 500 from deep inside Rasa's channel.
+
+Shortcoming: when handling a message raises anything that the server guards
+(bot/storing.py, bot/opslag/onbereikbaar.py) do not catch, Rasa's own
+``receive`` logs the error with the user's text ("rest.message.received.
+failure") and answers an empty list.
 """
 
 from __future__ import annotations
