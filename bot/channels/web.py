@@ -3,9 +3,10 @@ download and the history, all under ``/chat`` on the Rasa server.
 
 Why inside Rasa and not a server of its own: the page, the socket and the
 download then share one origin (no CORS needed, a strict Content-Security-
-Policy with only 'self'; the socket refuses pages from other origins), one port to put behind a reverse proxy, and the download
-and history read the conversation from the agent's own tracker store, the
-same one that stores it, whatever its type. Teams links to the same download,
+Policy with only 'self'; the socket refuses pages from other origins), one
+port to put behind a reverse proxy, and the download and history read the
+conversation from the agent's own tracker store, the same one that stores
+it, whatever its type. Teams links to the same download,
 so one public address serves both.
 
 Differences from Rasa's ``SocketIOInput``, and why:
