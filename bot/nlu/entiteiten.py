@@ -8,9 +8,13 @@ Openbaar Ministerie. This extractor uses the same lookup tables and synonyms
 from ``data/nlu`` but
 
 * matches whole words on the normal form of the text, longest first, without
-  overlaps, and forgives one typing error in a long word;
+  overlaps, and forgives one typing error in a long word (a wrong key only
+  when it is the key next to the right one);
 * decides role or recipient from the words just before a term ("als",
-  "ik ben", "ik werk bij", "vanuit", "namens" make it the asker's role);
+  "ik ben", "ik werk bij", "vanuit", "namens" make it the asker's role; "zijn"
+  or "haar" make it someone else's, so a recipient);
+* gives each value once per message, however often it is named (a hint
+  value once per hint);
 * accepts "om" only as "OM" or after "het" or "als";
 * adds the negation-aware signals of :mod:`bot.nlu.signalen`;
 * lets a stated acute danger outrank the classifier's intent, and takes the
@@ -51,9 +55,19 @@ GEVAAR_INTENT = "meld_gevaar"
 # Words before a term that make it the asker's own role. Between the cue and
 # the term only the filler words below may stand: "ik ben bang dat de
 # politie ..." is not a role.
-ROL_AANWIJZERS = {"als", "ben", "werk", "werkzaam", "vanuit", "namens", "zit"}
+ROL_AANWIJZERS = {"als", "ben", "werk", "werken", "werkzaam", "vanuit", "namens",
+                  "zit", "zitten"}
 ROL_AANWIJZERS_TWEE = {("wij", "zijn"), ("we", "zijn"), ("wij", "van"),
-                       ("we", "van"), ("hier", "van")}
+                       ("we", "van"), ("hier", "van"), ("opdracht", "van")}
+# A job title right before a term names the asker's own post: "medewerker
+# veilig thuis", "ambtenaar oov".
+FUNCTIE_WOORDEN = {"medewerker", "medewerkster", "ambtenaar", "beleidsmedewerker"}
+# "zijn mentor", "haar huisarts": someone else's, so a recipient. After "wij"
+# or "we", "zijn" is the verb ("wij zijn jeugdhulp"), unless a verb came
+# first ("mogen we zijn mentor bellen").
+BEZITTELIJK = {"zijn", "haar", "hun", "diens"}
+INVERSIE = {"mogen", "moeten", "kunnen", "willen", "zullen", "gaan", "mochten",
+            "moesten", "konden", "wilden", "zouden", "hoeven", "durven"}
 ONTVANGER_AANWIJZERS = {"met", "aan", "naar", "inlichten", "informeren", "bellen"}
 VULWOORDEN = {"de", "het", "een", "bij", "in", "op", "voor", "van", "team",
               "afdeling", "zelf", "ook", "hier", "dus", "momenteel", "nu",
@@ -65,7 +79,11 @@ OM_NIET_VOOR = {"te", "hem", "haar", "hen", "het", "de", "een", "dit", "dat",
                 "die", "deze", "zijn", "mijn", "ons", "onze", "wat", "hoe"}
 # Long words that one typing error would turn into a lexicon word.
 GEEN_TYPFOUT = {"politiek", "politici", "scholen", "gemeenten", "oudere", "ouder",
-                "college", "collega", "schoot", "agenda", "wapent"}
+                "college", "collega", "schoot", "agenda", "wapent", "mensen",
+                "schoten"}
+# A wrong letter counts as a typing error only when its key lies next to the
+# right one: "schoten" is not a mistyped "scholen", nor "mensen" "messen".
+TOETSENBORD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # A typing error is forgiven in a word of at least 5 letters, against a
 # lexicon word of at least 6: shorter words are too close to each other.
 MIN_TYPFOUT_WOORD = 5
@@ -78,6 +96,20 @@ WERKGEVER_AANWIJZERS = {"bij", "van", "voor"}
 # After a term that opens the message, these make it the asker's role:
 # "huisarts hier", "jeugdhulp: ...", "docent op een middelbare school".
 OPENING_NA = {"hier", "op", "bij", "in", "van", "en"}
+# Words of the opening that may stand between the term and its colon or
+# comma, as in "docent nederlands, ..." or "boa openbaar vervoer: ...", but a
+# verb there makes the term the subject of a sentence: "politie vraagt, ...".
+OPENING_MAX_TUSSEN = 2
+OPENING_WERKWOORDEN = {"wil", "wilde", "vraagt", "vroeg", "belt", "belde", "zegt",
+                       "zei", "heeft", "had", "is", "was", "mag", "moet", "kan",
+                       "weet", "meldt", "meldde", "denkt", "stuurt", "gaat"}
+# Where "school" is a place and not the recipient: "op een middelbare
+# school", "na school", "op weg naar school".
+SCHOOL_PLAATS_NA = {"op", "na"}
+SCHOOL_PLAATS_TUSSEN = {"een", "de", "het", "middelbare", "basis", "andere"}
+# Idioms that hold a lexicon word without meaning it: "bedreigingen aan het
+# adres van zijn buurman" gives no address, former pupils make no teacher.
+IDIOMEN = {("aan", "het", "adres", "van"), ("oud", "leerling"), ("oud", "leerlingen")}
 
 
 @dataclass(frozen=True)
@@ -92,6 +124,16 @@ def woorden(tekst: str) -> List[Woord]:
             for t in signalen.WOORD.finditer(tekst)]
 
 
+def _buren(x: str, y: str) -> bool:
+    """Two letters on neighbouring keys of a QWERTY keyboard."""
+    for r, rij in enumerate(TOETSENBORD):
+        if x in rij:
+            for s, andere in enumerate(TOETSENBORD):
+                if y in andere and abs(r - s) <= 1:
+                    return abs(rij.index(x) - andere.index(y)) <= 1
+    return False
+
+
 def _een_fout(a: str, b: str) -> bool:
     """Damerau-Levenshtein distance exactly one (one typing error)."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -99,7 +141,7 @@ def _een_fout(a: str, b: str) -> bool:
     if len(a) == len(b):
         verschil = [i for i in range(len(a)) if a[i] != b[i]]
         if len(verschil) == 1:
-            return True
+            return _buren(a[verschil[0]], b[verschil[0]])
         return (len(verschil) == 2 and verschil[1] == verschil[0] + 1
                 and a[verschil[0]] == b[verschil[1]]
                 and a[verschil[1]] == b[verschil[0]])
@@ -171,14 +213,47 @@ def _aanwijzer(ws: Sequence[Woord], i: int, aanwijzers: set, twee: set = frozens
 
 
 def _opent_bericht(tekst: str, ws: Sequence[Woord], i: int, n: int) -> bool:
-    """The term opens the message and stands alone, or is followed by a
-    colon, a comma, or a word like "hier" or "op"."""
+    """The term opens the message and stands alone, or is followed by a word
+    like "hier" or "op", or, within a few words that hold no verb, by a colon
+    or a comma. After "de" or "het" only "hier" will do: "het om hier"."""
+    if i == 1 and ws[0].tekst in ("de", "het"):
+        return i + n < len(ws) and ws[i + n].tekst == "hier"
     if i != 0:
         return False
     if i + n >= len(ws):
         return True
-    tussen = tekst[ws[i + n - 1].eind:ws[i + n].begin]
-    return ":" in tussen or "," in tussen or ws[i + n].tekst in OPENING_NA
+    if ws[i + n].tekst in OPENING_NA:
+        return True
+    for k in range(i + n, min(i + n + OPENING_MAX_TUSSEN, len(ws) - 1) + 1):
+        tussen = tekst[ws[k - 1].eind:ws[k].begin]
+        if ":" in tussen or "," in tussen:
+            return True
+        if ws[k].tekst in OPENING_WERKWOORDEN:
+            return False
+    return False
+
+
+def _bezittelijk(ws: Sequence[Woord], i: int) -> bool:
+    """Someone else's: "zijn mentor", "mogen we zijn mentor bellen", but not
+    "wij zijn jeugdbescherming"."""
+    if i == 0 or ws[i - 1].tekst not in BEZITTELIJK:
+        return False
+    if ws[i - 1].tekst == "zijn" and i >= 2 and ws[i - 2].tekst in ("wij", "we"):
+        return i >= 3 and ws[i - 3].tekst in INVERSIE
+    return True
+
+
+def _school_als_plaats(ws: Sequence[Woord], i: int) -> bool:
+    """Whether "school" names a place here, not the recipient."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and ws[j].tekst in SCHOOL_PLAATS_TUSSEN:
+        j -= 1
+    if j < 0:
+        return False
+    if ws[j].tekst in SCHOOL_PLAATS_NA:
+        return True
+    return (j == i - 1 and j >= 2 and ws[j].tekst == "naar"
+            and (ws[j - 2].tekst, ws[j - 1].tekst) == ("op", "weg"))
 
 
 def kies_soort(tekst: str, ws: Sequence[Woord], i: int, n: int,
@@ -192,8 +267,14 @@ def kies_soort(tekst: str, ws: Sequence[Woord], i: int, n: int,
         return None
     if soorten.get(ROL) in HINT_WAARDEN:
         return ROL
-    if _aanwijzer(ws, i, ROL_AANWIJZERS, ROL_AANWIJZERS_TWEE) or \
-            _opent_bericht(tekst, ws, i, n):
+    if soorten.get(ONTVANGER) == "school" and _school_als_plaats(ws, i):
+        return None
+    if _bezittelijk(ws, i):
+        return ONTVANGER
+    if ROL in soorten and (
+            (i > 0 and ws[i - 1].tekst in FUNCTIE_WOORDEN)
+            or _aanwijzer(ws, i, ROL_AANWIJZERS, ROL_AANWIJZERS_TWEE)
+            or _opent_bericht(tekst, ws, i, n)):
         return ROL
     # The employer right after the asker's role.
     tussen = [w.tekst for w in ws[vorige_rol_eind:i]] if vorige_rol_eind >= 0 else None
@@ -229,6 +310,11 @@ def herken(tekst: str, lexicon: Lexicon, bericht: Optional[Message] = None
     vorige_rol_eind = -1  # word index just after the last role found
     i = 0
     while i < len(ws):
+        idioom = next((len(d) for d in IDIOMEN
+                       if tuple(w.tekst for w in ws[i:i + len(d)]) == d), 0)
+        if idioom:
+            i += idioom
+            continue
         treffer = lexicon.zoek(ws, i)
         if treffer is None:
             i += 1
@@ -240,8 +326,11 @@ def herken(tekst: str, lexicon: Lexicon, bericht: Optional[Message] = None
         soort = kies_soort(tekst, ws, i, n, soorten, vorige_rol_eind)
         if soort == ROL:
             vorige_rol_eind = i + n
-        if soort is not None:
-            waarde = soorten.get(soort) or soorten.get(ROL) or soorten.get(ONTVANGER)
+        waarde = soorten.get(soort) or soorten.get(ROL) or soorten.get(ONTVANGER)
+        # "handhaving, ik ben boa": one role, named twice. A hint is counted
+        # each time it is given ("mijn cliënt", "in behandeling").
+        if soort is not None and (waarde in HINT_WAARDEN or not any(
+                e["entity"] == soort and e["value"] == waarde for e in gevonden)):
             gevonden.append({
                 "entity": soort, "start": ws[i].begin, "end": ws[i + n - 1].eind,
                 "value": waarde, "confidence_entity": 1.0,
