@@ -142,7 +142,7 @@ def _correcties(plan: Stappenplan, verloop: Sequence[Mapping[str, Any]]
     the record shows for it."""
     sjablonen = teksten()["verloop"]
     lijst = []
-    for regel in verloop:
+    for positie, regel in enumerate(verloop):
         soort = regel.get("soort")
         if soort not in CORRECTIE_SOORTEN:
             continue
@@ -151,6 +151,13 @@ def _correcties(plan: Stappenplan, verloop: Sequence[Mapping[str, Any]]
             soort = "wijzig"
             van, naar = regel.get("van_waarde", ""), regel.get("naar_waarde", "")
         knoop_id = str(regel.get("knoop", ""))
+        if soort == "terug":
+            naar = _volgend_antwoord(verloop[positie + 1:], knoop_id)
+        if naar is not None and str(van) == str(naar):
+            # The same answer again (taken back and given anew, or "changed"
+            # to what it was) changes nothing: not a correction. The log in
+            # the record's JSON ('verloop') still has every line.
+            continue
         knoop = plan.knopen.get(knoop_id)
         velden = {
             "vraag": knoop.tekst if knoop is not None else knoop_id,
@@ -165,6 +172,16 @@ def _correcties(plan: Stappenplan, verloop: Sequence[Mapping[str, Any]]
             "omschrijving": sjablonen[soort].format(**velden),
         })
     return lijst
+
+
+def _volgend_antwoord(verloop: Sequence[Mapping[str, Any]], knoop_id: str
+                     ) -> Optional[Any]:
+    """The next answer given to ``knoop_id`` in this part of the log, or None
+    when the question was not answered again."""
+    for regel in verloop:
+        if regel.get("soort") == "antwoord" and str(regel.get("knoop", "")) == knoop_id:
+            return regel.get("waarde")
+    return None
 
 
 def meldingen(verloop: Sequence[Mapping[str, Any]], plan: Stappenplan
