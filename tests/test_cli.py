@@ -75,7 +75,8 @@ def test_the_terminal_chat_shows_a_summary_of_the_record_not_its_markdown(
            {"custom": {"deelwijzer_verslag": {"json": document}}}])
 
     uitvoer = capsys.readouterr().out
-    assert "| Regelset |" not in uitvoer and "## Vragen en antwoorden" not in uitvoer
+    assert "| Gebruikte regels |" not in uitvoer
+    assert "## Vragen en antwoorden" not in uitvoer
     assert "Stappenplan: Stappenplan zorg- en hulpverleners" in uitvoer
     assert f"Uitkomst: {document['uitkomst']['tekst']}" in uitvoer
     geschreven = sorted((tmp_path / "var" / "export").iterdir())

@@ -63,6 +63,20 @@ def _maskering_tekst(document: Mapping[str, Any]) -> str:
     return " ".join(opmerking["met_namen" if met_namen else "zonder_namen"].split())
 
 
+def regelset_tekst(document: Mapping[str, Any]) -> str:
+    """The rule-set line in plain Dutch: which version of the decision rules
+    and which text of the guide, the hashes as references."""
+    regelset = document.get("regelset") or {}
+    tekst = teksten()["regelset"]["tekst"].format(
+        versie=regelset.get("versie", ""), handreiking=regelset.get("handreiking", ""))
+    return " ".join(tekst.split())
+
+
+def _regelset_velden(document: Mapping[str, Any]) -> Dict[str, str]:
+    return {"regelset_label": teksten()["regelset"]["label"],
+            "regelset_tekst": regelset_tekst(document)}
+
+
 def onderbrekingen(document: Mapping[str, Any]) -> List[Mapping[str, Any]]:
     """Corrections and notices (a 112 notice, 'weet ik niet', an outage) in
     the order they happened. The log times are UTC ISO strings of one form,
@@ -74,7 +88,8 @@ def onderbrekingen(document: Mapping[str, Any]) -> List[Mapping[str, Any]]:
 def naar_markdown(document: Mapping[str, Any]) -> str:
     sjabloon = _omgeving().get_template("verslag.md.j2")
     return sjabloon.render(**document, maskering_tekst=_maskering_tekst(document),
-                           onderbrekingen=onderbrekingen(document))
+                           onderbrekingen=onderbrekingen(document),
+                           **_regelset_velden(document))
 
 
 def naar_html(document: Mapping[str, Any], diagram: bool = True) -> str:
@@ -84,6 +99,7 @@ def naar_html(document: Mapping[str, Any], diagram: bool = True) -> str:
         **document,
         maskering_tekst=_maskering_tekst(document),
         onderbrekingen=onderbrekingen(document),
+        **_regelset_velden(document),
         diagram_titel=diagram_teksten["titel"],
         diagram_svg=als_svg(document) if diagram else None,
         diagram_ontbreekt=" ".join(diagram_teksten["niet_beschikbaar"].split()),
@@ -166,16 +182,15 @@ def naar_pdf(document: Mapping[str, Any], diagram: bool = True) -> bytes:
     kop(f"Vastlegging gegevensdeling — {plan['titel']}", 15)
     pdf.set_font("DejaVu", "", 9)
     meta = t["meta"]
-    regelset = document["regelset"]
-    for sleutel, waarde in [
-        ("tijdstip", document["tijdstip"]),
-        ("gesprek", document["gesprek"]),
-        ("rol", plan.get("rol") or t["geen_rol"]),
-        ("regelset", f"{regelset['handreiking']}, versie {regelset['versie']}"),
-        ("hash", hash_),
+    for label, waarde in [
+        (meta["tijdstip"], document["tijdstip"]),
+        (meta["gesprek"], document["gesprek"]),
+        (meta["rol"], plan.get("rol") or t["geen_rol"]),
+        (teksten()["regelset"]["label"], regelset_tekst(document)),
+        (meta["hash"], hash_),
     ]:
         pdf.set_font("DejaVu", "B", 9)
-        pdf.cell(45, 5, meta[sleutel])
+        pdf.cell(45, 5, label)
         pdf.set_font("DejaVu", "", 9)
         pdf.multi_cell(0, 5, str(waarde), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)

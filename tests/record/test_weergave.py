@@ -117,3 +117,21 @@ def test_markdown_keeps_user_text_literal():
     md = naar_markdown(document)
     assert "\\[klik\\]\\(http://example.org\\) \\*vet\\*" in md
     assert "eerder gegeven en gecorrigeerd" in md
+
+
+@pytest.mark.parametrize("weergave", ["md", "html", "pdf"])
+def test_the_rule_set_line_says_in_plain_dutch_what_it_is(zorg_pdf, weergave):
+    document, pdf = zorg_pdf
+    tekst = {"md": lambda: naar_markdown(document),
+             "html": lambda: naar_html(document, diagram=False),
+             "pdf": lambda: _pdf_tekst(pdf)}[weergave]()
+    tekst = " ".join(tekst.split())
+    regelset = document["regelset"]
+
+    assert "Gebruikte regels" in tekst
+    assert f"Beslisregels van Deelwijzer, versie {regelset['versie']}" in tekst
+    assert "Handreiking gegevensdeling ter voorkoming van excessief geweld " \
+        f"({regelset['handreiking']})" in tekst
+    assert "welke regels en welke tekst van de handreiking zijn gebruikt" in tekst
+    # The old line: "Regelset | tekst met SHA-256 …, versie …".
+    assert "Regelset" not in tekst
