@@ -350,3 +350,23 @@ class ActionHerhaalVraag(Action):
     ) -> List[EventType]:
         heropen(dispatcher, tracker)
         return []
+
+
+class ActionLeeg(Action):
+    """An empty message: say so in words that fit what is on screen. With an
+    open question its buttons come with it, so the reply mentions them;
+    otherwise there are none to choose from."""
+
+    def name(self) -> Text:
+        return "action_leeg"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> List[EventType]:
+        stand = None if form_actief(tracker) else huidige_stand(tracker)
+        if stand is None or stand.klaar:
+            dispatcher.utter_message(response="utter_leeg")
+            return []
+        dispatcher.utter_message(response="utter_leeg_knoppen")
+        stel_vraag(dispatcher, stand)
+        return []
