@@ -69,7 +69,9 @@ def train(inst: Optional[Instellingen] = None) -> Path:
     logger.info("training van %s (spaCy: %s)", model.name, keuze)
     begin = time.monotonic()
     subprocess.run(
-        [python(), "-m", "rasa", "train", "--fixed-model-name", naam,
+        # Through bot.waarschuwingen: Rasa's known, harmless warnings (each
+        # with its reason there) stay out of the terminal.
+        [python(), "-m", "bot.waarschuwingen", "train", "--fixed-model-name", naam,
          "--out", str(inst.model_map), "--quiet"],
         cwd=PROJECT, check=True,
     )

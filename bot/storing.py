@@ -159,11 +159,14 @@ def installeer() -> None:
 
 
 def main() -> None:
+    from bot import waarschuwingen
     from bot.opslag import onbereikbaar
 
     installeer()
     # An unreachable tracker store: a Dutch reply instead of an error.
     onbereikbaar.installeer()
+    # Rasa's known, harmless warnings out of the log (see that module).
+    waarschuwingen.installeer()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"
