@@ -8,8 +8,9 @@ Openbaar Ministerie. This extractor uses the same lookup tables and synonyms
 from ``data/nlu`` but
 
 * matches whole words on the normal form of the text, longest first, without
-  overlaps, and forgives one typing error in a long word (a wrong key only
-  when it is the key next to the right one);
+  overlaps, and forgives one typing error in a long name of a person, an
+  organisation or data (a wrong key only when it is the key next to the
+  right one);
 * decides role or recipient from the words just before a term ("als",
   "ik ben", "ik werk bij", "vanuit", "namens" make it the asker's role; "zijn"
   or "haar" make it someone else's, so a recipient);
@@ -158,8 +159,13 @@ class Lexicon:
     def __init__(self, termen: Dict[Tuple[str, ...], Dict[str, str]]) -> None:
         self.termen = termen
         self.max_lengte = max((len(t) for t in termen), default=1)
+        # Only names of people, organisations and data are forgiven a typing
+        # error. The situation words are ordinary Dutch with real neighbours:
+        # "gestolen" is no mistyped "gestoken".
         self.lange_woorden = sorted(
-            t[0] for t in termen if len(t) == 1 and len(t[0]) >= MIN_TYPFOUT_LENGTE)
+            t[0] for t, soorten in termen.items()
+            if len(t) == 1 and len(t[0]) >= MIN_TYPFOUT_LENGTE
+            and set(soorten) - {"situatie"})
 
     @classmethod
     def uit_trainingsdata(cls, data: TrainingData) -> "Lexicon":

@@ -60,6 +60,8 @@ def _lees(tekst: str, lexicon: Lexicon) -> Dict[str, List[str]]:
     pytest.param("er zijn schoten gehoord", {"situatie": ["geweld"]},
                  id="shots-are-not-a-mistyped-schools"),
     pytest.param("hij wil mensen pakken", {}, id="people-are-not-mistyped-knives"),
+    pytest.param("mijn fiets is gestolen", {},
+                 id="a-situation-word-is-not-forgiven-a-typing-error"),
     pytest.param("mag ik de polotie bellen", {"ontvanger": ["politie"]},
                  id="a-neighbouring-key-is-a-typing-error"),
     pytest.param("hij zit op een middelbare school", {},
