@@ -45,13 +45,18 @@ def test_every_evaluation_set_is_large_and_apart_from_the_training_data(naam):
     # One- and two-word answers ("huisarts", "geen idee") are bound to occur
     # in both. Longer common phrases ("weet ik niet") can also be written
     # twice independently, so a few are allowed; copying is not.
-    assert len(gedeeld) <= 0.03 * len(voorbeelden), gedeeld
+    # The count only: the lines of a blind set are not to be read from here.
+    assert len(gedeeld) <= 0.03 * len(voorbeelden), len(gedeeld)
 
 
-def test_entry_routing_and_intents_meet_the_thresholds(rapport):
+@pytest.mark.parametrize("naam", list(evaluatie.SETS))
+def test_entry_routing_and_intents_meet_the_thresholds(rapporten, naam):
+    rapport = rapporten[naam]
+    # Only the figures in the message: the blind set's lines stay unread
+    # by whoever works on the training data.
     assert rapport["routering"]["accuratesse"] >= MIN_ROUTERING, \
-        rapport["routering"]["fouten"]
-    assert rapport["intent"]["macro_f1"] >= MIN_INTENT_F1, rapport["intent_fouten"]
+        rapport["routering"]["accuratesse"]
+    assert rapport["intent"]["macro_f1"] >= MIN_INTENT_F1, rapport["intent"]["macro_f1"]
 
 
 def test_the_report_is_written(rapport):
