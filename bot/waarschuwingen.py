@@ -32,13 +32,14 @@ BEKENDE_WAARSCHUWINGEN: List[Tuple[Type[Warning], str]] = [
     # reads them from the training data itself; Rasa's mapper is not needed.
     (UserWarning, r"You have defined synonyms in your training data, but your NLU "
                   r"configuration does not include an 'EntitySynonymMapper'\."),
-    # Not silenced, because they point at a real gap: "You have defined training
-    # data consisting of entity examples, but ... no entity extractor trained"
-    # and "... lookup tables, but ... no components that uses the features".
-    # DeelwijzerEntiteiten reads only the lookup tables of rol, ontvanger,
-    # gegevens and situatie; the `formaat` table and the [pdf](formaat)
-    # examples in data/nlu/verslag.yml are read by nothing, so a typed "geef
-    # me het verslag als pdf" gets no format (the buttons do carry it).
+    # Rasa cannot see that DeelwijzerEntiteiten extracts entities from the
+    # lookup tables (rol, ontvanger, gegevens, situatie, formaat) and the
+    # annotated examples: "You have defined training data consisting of
+    # entity examples, but ... no entity extractor trained" and "... lookup
+    # tables, but ... no components that uses the features".
+    (UserWarning, r"You have defined training data consisting of entity examples"),
+    (UserWarning, r"You have defined training data consisting of lookup tables, but "
+                  r"your NLU configuration does not include"),
 ]
 
 

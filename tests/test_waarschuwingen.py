@@ -46,6 +46,13 @@ def _getoond(bericht: str, niveau: int = logging.WARNING) -> bool:
                  "configuration does not include an 'EntitySynonymMapper'. To map "
                  "synonyms, add an 'EntitySynonymMapper' to your configuration.",
                  id="synonyms-read-by-our-extractor"),
+    pytest.param("You have defined training data consisting of entity examples, but "
+                 "your NLU configuration does not include an entity extractor "
+                 "trained on your training data.", id="entity-examples-read-by-ours"),
+    pytest.param("You have defined training data consisting of lookup tables, but "
+                 "your NLU configuration does not include any components that uses "
+                 "the features created from the lookup table.",
+                 id="lookup-tables-read-by-ours"),
 ])
 def test_a_known_harmless_warning_is_silenced(bericht):
     assert _getoond(bericht), "Rasa alone shows it"
@@ -57,9 +64,6 @@ def test_a_known_harmless_warning_is_silenced(bericht):
 @pytest.mark.parametrize("bericht", [
     pytest.param("The intent 'vraag_delen' is listed in the domain file, but is not "
                  "found in the NLU training data.", id="an-intent-that-needs-examples"),
-    pytest.param("You have defined training data consisting of entity examples, but "
-                 "your NLU configuration does not include an entity extractor "
-                 "trained on your training data.", id="entity-examples-not-read"),
     pytest.param("Something else entirely.", id="any-other-warning"),
 ])
 def test_other_warnings_still_show(bericht):

@@ -50,7 +50,8 @@ from bot.nlu import signalen
 from bot.nlu.normaliseren import KAART, ORIGINEEL, naar_origineel, normaliseer
 
 ROL, ONTVANGER = "rol", "ontvanger"
-SOORTEN = (ROL, ONTVANGER, "gegevens", "situatie")
+# "formaat" is the file format asked for with the record ("als pdf").
+SOORTEN = (ROL, ONTVANGER, "gegevens", "situatie", "formaat")
 GEVAAR_INTENT = "meld_gevaar"
 
 # Words before a term that make it the asker's own role. Between the cue and
@@ -265,7 +266,7 @@ def _school_als_plaats(ws: Sequence[Woord], i: int) -> bool:
 def kies_soort(tekst: str, ws: Sequence[Woord], i: int, n: int,
                soorten: Dict[str, str], vorige_rol_eind: int) -> Optional[str]:
     """Which entity a term is here. Role and recipient depend on context."""
-    for soort in ("gegevens", "situatie"):
+    for soort in ("gegevens", "situatie", "formaat"):
         if soort in soorten:
             return soort
     actor = ROL in soorten or ONTVANGER in soorten

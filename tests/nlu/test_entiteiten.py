@@ -78,3 +78,13 @@ def _lees(tekst: str, lexicon: Lexicon) -> Dict[str, List[str]]:
 ])
 def test_context_decides_the_entity(tekst, verwacht, lexicon):
     assert _lees(tekst, lexicon) == verwacht
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("geef me het verslag als pdf", ["pdf"]),
+    ("mag ik de vastlegging in HTML", ["html"]),
+    ("geef me het verslag", []),
+])
+def test_the_format_asked_for_with_the_record_is_read(lexicon, tekst, verwacht):
+    assert [e["value"] for e in herken(normaliseer(tekst), lexicon)
+            if e["entity"] == "formaat"] == verwacht
