@@ -33,8 +33,10 @@ Shortcomings: the wrapped ``MessageProcessor.handle_message`` and
 pyproject.toml; ``installeer`` warns on another version and
 tests/opslag/test_onbereikbaar.py checks both). Rasa queries the database
 synchronously, so a database that hangs instead of refusing blocks the whole
-server until the driver gives up (PostgreSQL: ``connect_timeout`` bounds only
-connecting). Side effects of actions in the failed turn (a case code, a
+server until the driver gives up (PostgreSQL: ``connect_timeout`` bounds
+connecting, ``tcp_user_timeout`` and keepalives a server that vanished behind
+an open connection, about 15 s; not tested with a real network partition).
+A server that accepts a query and never answers it is not bounded. Side effects of actions in the failed turn (a case code, a
 record file) stay. Rasa's HTTP API and the web chat's history and download
 answer 500 while the database is away.
 """
@@ -59,6 +61,7 @@ OPSLAG_EXIT = 3
 # Seconds one connection attempt to PostgreSQL may take (a host that drops
 # packets instead of refusing would otherwise take minutes).
 VERBINDINGS_TIMEOUT = 5
+HANG_TIMEOUT_MS = 15_000
 POGING_PAUZE = 2.0
 
 _origineel: Optional[Any] = None
@@ -99,7 +102,16 @@ def is_verbindingsfout(fout: BaseException) -> bool:
 def verbindingsopties(url: Union[str, URL]) -> Dict[str, Any]:
     """Extra ``connect_args`` that bound one connection attempt."""
     if make_url(url).get_backend_name() == "postgresql":
-        return {"connect_timeout": VERBINDINGS_TIMEOUT}
+        return {
+            "connect_timeout": VERBINDINGS_TIMEOUT,
+            # A server that vanishes behind an open connection (no refusal,
+            # no reset): libpq gives up when sent data stays unacknowledged
+            # for this long, or when an idle connection stops answering
+            # keepalives, so the query fails and the user gets the notice.
+            "tcp_user_timeout": HANG_TIMEOUT_MS,
+            "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5,
+            "keepalives_count": 3,
+        }
     return {}
 
 

@@ -117,3 +117,18 @@ def test_the_fail_safe_store_passes_an_unreachable_store_on_instead_of_memory(
     with pytest.raises(OpslagOnbereikbaar):
         asyncio.run(store.save(DialogueStateTracker("gesprek-1", [])))
     assert store._fallback_tracker_store is None, "nothing went to memory"
+
+
+def test_libpq_accepts_the_connection_bounds_and_still_refuses_fast():
+    # An unknown option would be a ProgrammingError before any connecting;
+    # a closed port must give the connection error the notice is built on.
+    psycopg2 = pytest.importorskip("psycopg2")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    opties = onbereikbaar.verbindingsopties("postgresql://u@127.0.0.1/db")
+    assert opties["tcp_user_timeout"] > 0
+    begin = time.monotonic()
+    with pytest.raises(psycopg2.OperationalError):
+        psycopg2.connect(host="127.0.0.1", port=poort, user="u", dbname="db", **opties)
+    assert time.monotonic() - begin < opties["connect_timeout"] + 5
