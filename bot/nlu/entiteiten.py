@@ -12,8 +12,9 @@ from ``data/nlu`` but
   organisation or data (a wrong key only when it is the key next to the
   right one);
 * decides role or recipient from the words just before a term ("als",
-  "ik ben", "ik werk bij", "vanuit", "namens" make it the asker's role; "zijn"
-  or "haar" make it someone else's, so a recipient);
+  "ik ben", "ik werk bij", "vanuit", "namens", "wij (politie)" make it the
+  asker's role; "zijn" or "haar" make it someone else's, so a recipient; a
+  role after "een", as in "dreigde een leraar te slaan", is neither);
 * gives each value once per message, however often it is named (a hint
   value once per hint);
 * accepts "om" only as "OM" or after "het" or "als";
@@ -74,7 +75,8 @@ ONTVANGER_AANWIJZERS = {"met", "aan", "naar", "inlichten", "informeren", "bellen
 VULWOORDEN = {"de", "het", "een", "bij", "in", "op", "voor", "van", "team",
               "afdeling", "zelf", "ook", "hier", "dus", "momenteel", "nu",
               "sinds", "kort", "al", "jaren", "als", "ik", "wij", "we", "in",
-              "dienst", "werkzaam", "een", "onze", "organisatie"}
+              "dienst", "werkzaam", "een", "onze", "organisatie", "loco",
+              "dienstdoend", "dienstdoende"}
 # "om" is the OM only here; elsewhere it is the Dutch "in order to".
 OM_NA = {"het", "als", "vanuit", "bij"}
 OM_NIET_VOOR = {"te", "hem", "haar", "hen", "het", "de", "een", "dit", "dat",
@@ -105,10 +107,19 @@ OPENING_MAX_TUSSEN = 2
 OPENING_WERKWOORDEN = {"wil", "wilde", "vraagt", "vroeg", "belt", "belde", "zegt",
                        "zei", "heeft", "had", "is", "was", "mag", "moet", "kan",
                        "weet", "meldt", "meldde", "denkt", "stuurt", "gaat"}
+# Words that may stand before a term that opens the message: a greeting
+# ("goedemiddag, wijkagent ...") or a word of the post itself ("dienstdoend
+# agent.").
+OPENING_VOOR = {"hallo", "hoi", "hey", "dag", "goedemorgen", "goedemiddag",
+                "goedenavond", "beste", "dienstdoend", "dienstdoende", "loco"}
+# "wij (politie) willen ...": the term in brackets right after these names
+# the asker.
+HAAKJE_NA = {"ik", "wij", "we"}
 # Where "school" is a place and not the recipient: "op een middelbare
 # school", "na school", "op weg naar school".
 SCHOOL_PLAATS_NA = {"op", "na"}
-SCHOOL_PLAATS_TUSSEN = {"een", "de", "het", "middelbare", "basis", "andere"}
+SCHOOL_PLAATS_TUSSEN = {"een", "de", "het", "middelbare", "basis", "andere", "mbo",
+                       "vmbo", "havo", "vwo", "lagere", "speciale"}
 # Idioms that hold a lexicon word without meaning it: "bedreigingen aan het
 # adres van zijn buurman" gives no address, former pupils make no teacher.
 IDIOMEN = {("aan", "het", "adres", "van"), ("oud", "leerling"), ("oud", "leerlingen")}
@@ -222,10 +233,12 @@ def _aanwijzer(ws: Sequence[Woord], i: int, aanwijzers: set, twee: set = frozens
 def _opent_bericht(tekst: str, ws: Sequence[Woord], i: int, n: int) -> bool:
     """The term opens the message and stands alone, or is followed by a word
     like "hier" or "op", or, within a few words that hold no verb, by a colon
-    or a comma. After "de" or "het" only "hier" will do: "het om hier"."""
+    or a comma, or the full stop of a sentence of its own ("leerplichtambtenaar
+    jansen."). A greeting may come first. After "de" or "het" only "hier"
+    will do: "het om hier"."""
     if i == 1 and ws[0].tekst in ("de", "het"):
         return i + n < len(ws) and ws[i + n].tekst == "hier"
-    if i != 0:
+    if i != 0 and not (i == 1 and ws[0].tekst in OPENING_VOOR):
         return False
     if i + n >= len(ws):
         return True
@@ -233,7 +246,7 @@ def _opent_bericht(tekst: str, ws: Sequence[Woord], i: int, n: int) -> bool:
         return True
     for k in range(i + n, min(i + n + OPENING_MAX_TUSSEN, len(ws) - 1) + 1):
         tussen = tekst[ws[k - 1].eind:ws[k].begin]
-        if ":" in tussen or "," in tussen:
+        if ":" in tussen or "," in tussen or "." in tussen:
             return True
         if ws[k].tekst in OPENING_WERKWOORDEN:
             return False
@@ -248,6 +261,12 @@ def _bezittelijk(ws: Sequence[Woord], i: int) -> bool:
     if ws[i - 1].tekst == "zijn" and i >= 2 and ws[i - 2].tekst in ("wij", "we"):
         return i >= 3 and ws[i - 3].tekst in INVERSIE
     return True
+
+
+def _tussen_haakjes(tekst: str, ws: Sequence[Woord], i: int) -> bool:
+    """"wij (politie)", "we (OM)": the asker names their organisation."""
+    return (i > 0 and ws[i - 1].tekst in HAAKJE_NA
+            and "(" in tekst[ws[i - 1].eind:ws[i].begin])
 
 
 def _school_als_plaats(ws: Sequence[Woord], i: int) -> bool:
@@ -280,6 +299,7 @@ def kies_soort(tekst: str, ws: Sequence[Woord], i: int, n: int,
         return ONTVANGER
     if ROL in soorten and (
             (i > 0 and ws[i - 1].tekst in FUNCTIE_WOORDEN)
+            or _tussen_haakjes(tekst, ws, i)
             or _aanwijzer(ws, i, ROL_AANWIJZERS, ROL_AANWIJZERS_TWEE)
             or _opent_bericht(tekst, ws, i, n)):
         return ROL
@@ -290,6 +310,12 @@ def kies_soort(tekst: str, ws: Sequence[Woord], i: int, n: int,
         return ROL
     if ONTVANGER in soorten:
         return ONTVANGER
+    # "dreigde een leraar neer te schieten": someone named by profession who
+    # is neither the asker nor a recipient; but "vraag van een conrector:"
+    # introduces the asker.
+    if i > 0 and ws[i - 1].tekst == "een" and not (
+            i > 1 and ws[i - 2].tekst == "van"):
+        return None
     # "met de psycholoog", "de jeugdarts": someone else, so a recipient.
     if _aanwijzer(ws, i, ONTVANGER_AANWIJZERS) or (i > 0 and ws[i - 1].tekst == "de"):
         return ONTVANGER

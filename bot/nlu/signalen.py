@@ -30,6 +30,17 @@ _TOESTEMMING = [
     r"(?:mee|ermee|daarmee) eens", r"wil(?:de|len)? (?:\w+ ){0,3}dat (?:ik|we|wij)\b",
     r"mag (?:\w+ )?van (?:hem|haar|hen|ze|de jongere|de ouders)\b",
     r"(?:geeft|gaf|geven|gegeven) (?:\w+ )?(?:het )?(?:ok|oke|groen licht)\b",
+    # Read with the "niet" in its clause: "hij wil dat niet", "ze wil niet dat
+    # haar ouders het te weten komen".
+    r"wil(?:de|len)? (?:dat|het) niet\b",
+    r"wil(?:de|len)? niet dat (?:\w+ ){0,3}(?:het )?(?:te )?"
+    r"(?:weten|weet|horen|hoort)\b",
+]
+# Consent as the subject of a question, not a signal: "moet ik toestemming
+# vragen", "mijn antwoord over de toestemming".
+_TOESTEMMING_ALS_ONDERWERP = [
+    r"toestemming (?:\w+ )?(?:vragen|nodig)",
+    r"over (?:de |het |mijn |haar |zijn )?toestemming",
 ]
 _TOESTEMMING_NEE = [r"weiger\w*", r"geweigerd", r"(?:is|zijn|was) er(?: \w+)? tegen\b",
                     r"verbiedt", r"verbood", r"verboden"]
@@ -40,6 +51,7 @@ _ACUUT_EXPLICIET = [
 ]
 _NU = [
     r"(?:staat|is|zit|loopt|komt|rijdt|gaat|zijn|staan) (?:\w+ )?nu\b",
+    r"(?:heeft|hebben|houdt|draagt) (?:\w+ )?nu\b", r"(?:heeft|hebben) net\b",
     r"\bnu (?:voor|bij|in|op|aan|hier|buiten|binnen|onderweg|bezig)\b",
     r"op dit (?:moment|ogenblik)", r"vanavond", r"vannacht", r"straks",
     r"zo ?meteen", r"dadelijk", r"(?:binnen|over) (?:een|1|twee|2) uur",
@@ -122,6 +134,9 @@ LOS_JA_NEE = _patroon([r"ja", r"nee", r"neen", r"jazeker", r"jawel"])
 TWIJFEL = _patroon(_TWIJFEL)
 TOESTEMMING = _patroon(_TOESTEMMING)
 TOESTEMMING_NEE = _patroon(_TOESTEMMING_NEE)
+TOESTEMMING_ALS_ONDERWERP = _patroon(_TOESTEMMING_ALS_ONDERWERP)
+# "de vraag over acuut gevaar": the question named, no danger stated.
+OVER_ERVOOR = re.compile(r"\bover (?:het |de )?$")
 ACUUT_EXPLICIET = _patroon(_ACUUT_EXPLICIET)
 NU = _patroon(_NU)
 GEVAAR = _patroon(_GEVAAR)
@@ -153,13 +168,16 @@ def _ontkend(bijzin: str) -> bool:
 
 def toestemming(tekst: str) -> Optional[Signaal]:
     """Consent given ("ja") or not given / refused ("nee"), first clause that
-    speaks of it."""
+    speaks of it. A clause that asks about consent ("moet ik toestemming
+    vragen") gives none."""
     for zin_begin, zin in _delen(tekst, _ZIN):
         for begin, bijzin in _delen(zin, _BIJZIN, zin_begin):
             nee = TOESTEMMING_NEE.search(bijzin)
             ja = TOESTEMMING.search(bijzin)
             treffer = nee or ja
             if treffer is None:
+                continue
+            if not nee and TOESTEMMING_ALS_ONDERWERP.search(bijzin):
                 continue
             # "weigert" is itself the negative; "weigert niet" turns it back.
             negatief = bool(nee) != _ontkend(bijzin)
@@ -218,6 +236,8 @@ def acuut_gevaar(tekst: str) -> Optional[Signaal]:
     for i, (zin_begin, zin) in enumerate(zinnen):
         for begin, bijzin in _delen(zin, _BIJZIN, zin_begin):
             treffer = ACUUT_EXPLICIET.search(bijzin)
+            if treffer and OVER_ERVOOR.search(bijzin[:treffer.start()]):
+                continue
             if treffer and _nu_bedoeld(bijzin, treffer.start()):
                 waarde = "nee" if _ontkend(bijzin) else "ja"
                 return Signaal("acuut_gevaar", waarde,

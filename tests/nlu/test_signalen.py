@@ -105,6 +105,29 @@ def test_the_time_of_the_threat_is_read(tekst, waarde):
     assert (signaal.waarde if signaal else None) == waarde
 
 
+@pytest.mark.parametrize("tekst, slot, waarde", [
+    pytest.param("mag ik de school bellen? ze wil het niet", "toestemming_signaal",
+                 "nee", id="she-does-not-want-it-is-no-consent"),
+    pytest.param("hij wil niet dat zijn vader het hoort", "toestemming_signaal",
+                 "nee", id="not-wanting-someone-to-hear-is-no-consent"),
+    pytest.param("moet ik toestemming vragen aan de ouders", "toestemming_signaal",
+                 None, id="asking-whether-consent-is-needed-is-no-signal"),
+    pytest.param("ik wil mijn antwoord over de toestemming aanpassen",
+                 "toestemming_signaal", None, id="the-consent-question-named"),
+    pytest.param("mijn antwoord op de vraag over acuut gevaar klopt niet",
+                 "acuut_gevaar", None, id="the-danger-question-named"),
+    pytest.param("hij heeft nu een mes in zijn hand", "acuut_gevaar", "ja",
+                 id="has-a-knife-now"),
+    pytest.param("hij heeft net een pistool gepakt", "acuut_gevaar", "ja",
+                 id="has-just-taken-a-gun"),
+    pytest.param("vorige week heeft hij net een mes gekocht", "acuut_gevaar", None,
+                 id="just-in-a-past-week-is-not-now"),
+])
+def test_what_the_question_is_about_and_what_happens_now(tekst, slot, waarde):
+    signaal = _signaal(tekst, slot)
+    assert (signaal.waarde if signaal else None) == waarde
+
+
 @pytest.mark.xfail(strict=True, reason="known limits of reading the time, stated "
                    "in bot.nlu.signalen.acuut_gevaar")
 @pytest.mark.parametrize("tekst, waarde", [
