@@ -22,6 +22,7 @@ from actions.gesprek import (
     zet_stand,
 )
 from actions.start import ActionStartPlan, bied_doorverwijzing
+from bot.nlu.signalen import omgekeerd_antwoord
 from bot.rules import Stand, herken_optie, loop, terug, verklaar, wijzig
 from bot.rules.correctie import zoek_verwijzing
 from bot.rules.model import Knoop, Optie
@@ -67,6 +68,15 @@ class ActionAntwoord(Action):
             dispatcher.utter_message(response="utter_al_klaar")
             return [SlotSet("fase", "klaar")]
 
+        tekst = (tracker.latest_message.get("tekst_genormaliseerd")
+                 or (tracker.latest_message.get("text") or "").lower())
+        if tracker.latest_message.get("intent", {}).get("name") in INTENT_NAAR_WAARDE \
+                and omgekeerd_antwoord(tekst):
+            # "nee, er is geen andere manier": a no that means yes. Asked
+            # back with the buttons instead of guessed.
+            dispatcher.utter_message(response="utter_antwoord_omgekeerd")
+            stel_vraag(dispatcher, stand)
+            return [SlotSet("fase", "vragen")]
         optie = gekozen_optie(stand.knoop, tracker)
         if optie is None:
             dispatcher.utter_message(response="utter_antwoord_onduidelijk")

@@ -35,7 +35,6 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.gesprek import huidige_stand, logboek_uit, logregel, stel_vraag
-from bot.nlu.signalen import ja_nee_vooraan
 from bot.rules import herken_optie
 from bot.rules.model import Knoop, Optie
 
@@ -69,17 +68,6 @@ def meld_acuut_gevaar(
                      knoop=tracker.get_slot("open_vraag"), **velden)]
 
 
-def antwoord_bij_gevaar(knoop: Knoop, tracker: Tracker) -> Optional[Optie]:
-    """The answer to the open question that a danger message starts with,
-    only when it is plain: a yes or no of its own at the start, nothing in the
-    message that doubts or contradicts it (bot/nlu/signalen.py), and the
-    question has that answer (the engine's option recognition)."""
-    bericht = tracker.latest_message or {}
-    tekst = bericht.get("tekst_genormaliseerd") or (bericht.get("text") or "").lower()
-    waarde = ja_nee_vooraan(tekst)
-    return herken_optie(knoop, waarde) if waarde else None
-
-
 class ActionAcuutGevaar(Action):
     def name(self) -> Text:
         return "action_acuut_gevaar"
@@ -87,9 +75,7 @@ class ActionAcuutGevaar(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> List[EventType]:
-        # Imported here because actions.start and actions.antwoord build on
-        # this module.
-        from actions.antwoord import neem_antwoord
+        # Imported here because actions.start builds on this module.
         from actions.start import open_gesprek
 
         stand = huidige_stand(tracker)
@@ -98,17 +84,13 @@ class ActionAcuutGevaar(Action):
             return [*open_gesprek(dispatcher, tracker, regel),
                     SlotSet("acuut_gevaar", "ja"), SlotSet("fase", "vragen")]
 
-        optie = None if stand.klaar else antwoord_bij_gevaar(stand.knoop, tracker)
-        logboek = logboek_uit(tracker) + meld_acuut_gevaar(
-            dispatcher, tracker, antwoord_genomen=optie is not None)
+        # No answer is taken from a danger message, also not a "ja" at its
+        # start: "ja, hij staat nu met een mes voor de deur" most likely
+        # confirms the danger, not consent or a legal duty. The open question
+        # is asked again.
+        logboek = logboek_uit(tracker) + meld_acuut_gevaar(dispatcher, tracker)
         events: List[EventType] = [SlotSet("logboek", logboek),
                                    SlotSet("acuut_gevaar", "ja")]
-        if optie is not None:
-            dispatcher.utter_message(response="utter_acuut_antwoord",
-                                     vraag=stand.knoop.tekst, antwoord=optie.label)
-            logger.debug("plan=%s knoop=%s antwoord bij acuut gevaar=%s",
-                         stand.plan.id, stand.knoop.id, optie.waarde)
-            return [*events, *neem_antwoord(dispatcher, tracker, stand, optie, logboek)]
         if not stand.klaar:
             dispatcher.utter_message(response="utter_acuut_verder")
             stel_vraag(dispatcher, stand)

@@ -98,9 +98,8 @@ _ZOU = {"zou", "zouden"}
 # The part of a clause in which a past time holds.
 _TIJDVAK = re.compile(r"\ben\b")
 
-# A yes or a no that opens a message as a word of its own: "ja, hij staat nu
-# voor de deur" answers the open yes/no question and reports danger at once.
-# Longer phrases first, so "zeker niet" is not read as "zeker". Words that
+# A yes or a no that opens a message as a word of its own ("nee, er is geen
+# andere manier"; see omgekeerd_antwoord). Longer phrases first, so "zeker niet" is not read as "zeker". Words that
 # also open other sentences ("klopt het dat ...", "zeker als ...") count only
 # when a punctuation mark or the end follows them (_LOS).
 _LOS = r"(?=\s*(?:[,.!:;]|$))"
@@ -110,15 +109,6 @@ _JA_NEE = {
     "ja": [r"dat klopt" + _LOS, r"klopt" + _LOS, r"inderdaad" + _LOS,
            r"zeker" + _LOS, r"ja hoor", r"jazeker", r"jawel", r"ja"],
 }
-# Words anywhere in the message that leave such an answer in doubt. A second
-# yes or no after the first ("ja nee, ...") does too; a yes or no that is not
-# the first word is never taken.
-_TWIJFEL = [
-    r"misschien", r"denk", r"dacht", r"geloof", r"weet (?:ik )?niet", r"twijfel\w*",
-    r"waarschijnlijk", r"wellicht", r"mogelijk", r"volgens mij", r"niet zeker",
-    r"geen idee", r"onduidelijk", r"of",
-]
-
 _ZIN = re.compile(r"[.!?;\n]+")
 # A clause ends at a comma or at a conjunction that may start a new claim.
 _BIJZIN = re.compile(r",|\b(?:maar|want|terwijl|alleen|echter|behalve)\b")
@@ -130,8 +120,6 @@ def _patroon(lijst: List[str]) -> re.Pattern:
 
 JA_NEE = {waarde: re.compile(r"\s*(?:" + "|".join(woorden) + r")\b")
           for waarde, woorden in _JA_NEE.items()}
-LOS_JA_NEE = _patroon([r"ja", r"nee", r"neen", r"jazeker", r"jawel"])
-TWIJFEL = _patroon(_TWIJFEL)
 TOESTEMMING = _patroon(_TOESTEMMING)
 TOESTEMMING_NEE = _patroon(_TOESTEMMING_NEE)
 TOESTEMMING_ALS_ONDERWERP = _patroon(_TOESTEMMING_ALS_ONDERWERP)
@@ -267,20 +255,26 @@ def gevaar_niet_nu(tekst: str) -> bool:
                                     for z in met_geweld)
 
 
-def ja_nee_vooraan(tekst: str) -> Optional[str]:
-    """"ja" or "nee" when the message opens with it as a plain answer, else
-    None. Plain: the word stands first, no second yes or no follows, and no
-    word of doubt stands anywhere. What the answer answers is the caller's
-    question; a yes or no elsewhere in the message is never taken."""
-    for waarde, patroon in JA_NEE.items():
+# After a yes or no, words that say the opposite of the question's own words:
+# at "Is dit de enige manier?", "nee, er is geen andere manier" means yes. A
+# plain reinforcing negation ("nee, dat is niet zo") is not among them.
+_OMGEKEERD = [
+    r"geen andere?", r"geen alternatief", r"geen alternatieven", r"niet anders",
+    r"niets anders", r"niks anders", r"geen minder \w+", r"geen lichtere?",
+    r"geen betere?", r"geen andere? (?:manier|mogelijkheid|optie|weg)",
+]
+OMGEKEERD = _patroon(_OMGEKEERD)
+
+
+def omgekeerd_antwoord(tekst: str) -> bool:
+    """Whether a message opens with a yes or no and then turns it around with
+    the opposite of the question's words ("nee, er is geen andere manier"):
+    which of the two is meant is then not for the assistant to guess."""
+    for patroon in JA_NEE.values():
         treffer = patroon.match(tekst)
-        if treffer is None:
-            continue
-        rest = tekst[treffer.end():]
-        if LOS_JA_NEE.search(rest) or TWIJFEL.search(tekst):
-            return None
-        return waarde
-    return None
+        if treffer is not None:
+            return bool(OMGEKEERD.search(tekst[treffer.end():]))
+    return False
 
 
 def signalen(tekst: str) -> List[Signaal]:

@@ -1,5 +1,5 @@
 """Acute danger against the real engine: 112 first and logged, then the
-answer the message also gave plainly, the open question again, or the
+open question again (never an answer taken from the danger message), or the
 opening routed into its plan."""
 
 from __future__ import annotations
@@ -31,44 +31,22 @@ def _responses(berichten):
 BIJ_JA_NEE = [("s1_strafbaar_feit", "tegen_mij")]
 
 
-@pytest.mark.parametrize("tekst, waarde", [
-    pytest.param("ja, hij heeft nu een mes bij zich en staat voor de deur", "ja",
-                 id="ja-comma-then-the-danger"),
-    pytest.param("Ja. Hij staat nu met een mes voor de deur.", "ja",
-                 id="ja-as-its-own-sentence"),
-    pytest.param("nee, maar hij staat nu met een mes voor de deur", "nee",
-                 id="nee-maar-then-the-danger"),
-])
-def test_a_plain_answer_in_a_danger_message_is_taken_after_the_112_notice(
-        regels, tekst, waarde):
-    begin = _in_zorg(BIJ_JA_NEE)
-    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
-        tekst, "meld_gevaar", GEVAAR, begin))
-    slots = slots_na(events, begin)
-
-    assert _responses(berichten)[:2] == ["utter_acuut_gevaar", "utter_acuut_antwoord"]
-    assert slots["antwoorden"] == [["s1_strafbaar_feit", "tegen_mij"],
-                                   ["s1_aangifte_doen", waarde]]
-    assert [r["soort"] for r in slots["logboek"]] == ["acuut_gevaar", "antwoord"]
-    assert slots["logboek"][0]["knoop"] == "s1_aangifte_doen"
-    assert slots["logboek"][0]["antwoord_genomen"] is True
-    assert slots["open_vraag"] != "s1_aangifte_doen"
-    assert slots["acuut_gevaar"] == "ja"
-
-
 @pytest.mark.parametrize("tekst", [
+    pytest.param("ja, hij heeft nu een mes bij zich en staat voor de deur",
+                 id="ja-comma-then-the-danger"),
+    pytest.param("Ja. Hij staat nu met een mes voor de deur.",
+                 id="ja-as-its-own-sentence"),
+    pytest.param("nee, maar hij staat nu met een mes voor de deur",
+                 id="nee-maar-then-the-danger"),
     pytest.param("hij heeft nu een mes bij zich en staat voor de deur",
                  id="no-answer-word"),
-    pytest.param("ja, denk ik, hij staat nu met een mes voor de deur",
-                 id="answer-with-doubt"),
-    pytest.param("ja nee, hij staat nu met een mes voor de deur",
-                 id="yes-and-no"),
     pytest.param("hij staat nu met een mes voor de deur, en ja, hij deed aangifte",
                  id="answer-not-at-the-start"),
-    pytest.param("misschien, hij staat nu met een mes voor de deur",
-                 id="misschien"),
 ])
-def test_without_a_plain_answer_the_question_is_asked_again(regels, tekst):
+def test_a_danger_message_answers_nothing_and_the_question_is_asked_again(
+        regels, tekst):
+    """A "ja" in "ja, hij staat nu met een mes voor de deur" most likely
+    confirms the danger: no legal answer is taken from it."""
     begin = _in_zorg(BIJ_JA_NEE)
     berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
         tekst, "meld_gevaar", GEVAAR, begin))
@@ -78,31 +56,9 @@ def test_without_a_plain_answer_the_question_is_asked_again(regels, tekst):
                                      "utter_vraag"]
     assert slots["antwoorden"] == [["s1_strafbaar_feit", "tegen_mij"]]
     assert [r["soort"] for r in slots["logboek"]] == ["acuut_gevaar"]
-    assert slots["logboek"][0]["antwoord_genomen"] is False
-    assert slots["fase"] == "vragen"
-
-
-def test_a_yes_at_a_question_without_a_yes_answers_nothing(regels):
-    """s1_strafbaar_feit asks whom the offence was against: 'ja' is none of
-    its answers, so nothing is guessed."""
-    begin = _in_zorg([])
-    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
-        "ja, hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
-    assert slots_na(events, begin)["antwoorden"] == []
-    assert "utter_acuut_verder" in _responses(berichten)
-
-
-def test_an_answer_that_reaches_the_outcome_opens_the_weighing(regels):
-    begin = _in_zorg([("s1_strafbaar_feit", "tegen_mij"), ("s1_aangifte_doen", "ja")])
-    berichten, events = voer_uit(ActionAcuutGevaar(), tracker(
-        "nee, en hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
-    slots = slots_na(events, begin)
-
-    assert _responses(berichten)[0] == "utter_acuut_gevaar"
-    assert "utter_uitkomst" in _responses(berichten)
-    assert slots["uitkomst"] is not None and slots["fase"] == "afweging"
-    assert [r["soort"] for r in slots["logboek"]] == [
-        "acuut_gevaar", "antwoord", "uitkomst"]
+    assert slots["logboek"][0]["knoop"] == "s1_aangifte_doen"
+    assert slots["open_vraag"] == "s1_aangifte_doen"
+    assert slots["acuut_gevaar"] == "ja" and slots["fase"] == "vragen"
 
 
 def test_a_danger_opening_gets_112_first_then_starts_the_routed_plan(regels):
@@ -180,8 +136,9 @@ def test_the_notice_reaches_the_record_in_time_order(regels, tmp_path, monkeypat
                         lambda: type("I", (), {"verslag_map": tmp_path})())
     begin = _in_zorg([("s1_strafbaar_feit", "tegen_mij"), ("s1_aangifte_doen", "ja")])
     _, events = voer_uit(ActionAcuutGevaar(), tracker(
-        "nee, en hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
+        "hij staat nu met een mes voor de deur", "meld_gevaar", GEVAAR, begin))
     slots = slots_na(events, begin)
+    slots["antwoorden"].append(["s1_ziektesymptoom", "nee"])  # the outcome
     slots["logboek"] = [
         {"soort": "terug", "tijd": "2000-01-01T08:00:00+00:00",
          "knoop": "s1_aangifte_doen", "ingetrokken": "nee"}, *slots["logboek"]]
@@ -191,6 +148,5 @@ def test_the_notice_reaches_the_record_in_time_order(regels, tmp_path, monkeypat
     [melding] = [m["omschrijving"] for m in document["meldingen"]
                  if "112-advies" in m["omschrijving"]]
     assert melding.startswith("acuut gevaar gemeld om ")
-    assert "hetzelfde bericht beantwoordde de vraag" in melding
     markdown = berichten[1]["text"]
     assert markdown.index("ingetrokken") < markdown.index("112-advies gegeven")

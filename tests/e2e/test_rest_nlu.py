@@ -127,29 +127,31 @@ def test_acute_danger_without_a_role_gives_112_then_the_choice_of_plan(gesprek):
     assert soorten[:2] == ["acuut_gevaar", "start"]
 
 
-def test_a_plain_yes_with_acute_danger_is_taken_after_the_112_notice(gesprek):
+def test_a_yes_with_acute_danger_gets_112_and_answers_nothing(gesprek):
     gesprek.zeg("mijn cliënt heeft een mes, mag ik de politie bellen?")
     gesprek.zeg('/kies{"optie":"tegen_mij"}')
     voor = slots(gesprek)
 
     tekst = teksten(gesprek.zeg("ja, hij heeft nu een mes bij zich en staat voor "
                                 "de deur"))
-    assert "112" in tekst and "genoteerd" in tekst
-    na = slots(gesprek)
-    assert na["antwoorden"] == voor["antwoorden"] + [[voor["open_vraag"], "ja"]]
-    assert [r["soort"] for r in na["logboek"]][-2:] == ["acuut_gevaar", "antwoord"]
-    assert na["open_vraag"] != voor["open_vraag"]
-
-
-def test_a_plain_answer_with_acute_danger_can_reach_the_weighing(gesprek):
-    gesprek.zeg("mijn cliënt heeft een mes, mag ik de politie bellen?")
-    gesprek.zeg('/kies{"optie":"tegen_mij"}')
-    gesprek.zeg("ja")
-    tekst = teksten(gesprek.zeg("nee, en hij staat nu met een mes voor de deur"))
     assert "112" in tekst
     na = slots(gesprek)
-    assert na["uitkomst"] is not None and na["fase"] == "afweging"
-    assert na["requested_slot"] == "motivatie_antwoord"  # the weighing is asked
+    assert na["antwoorden"] == voor["antwoorden"]
+    assert na["open_vraag"] == voor["open_vraag"]
+    assert [r["soort"] for r in na["logboek"]][-1] == "acuut_gevaar"
+
+
+def test_a_no_turned_around_is_asked_back_not_taken(gesprek):
+    gesprek.zeg("mijn cliënt heeft een mes, mag ik de politie bellen?")
+    gesprek.zeg('/kies{"optie":"tegen_mij"}')
+    voor = slots(gesprek)
+
+    berichten = gesprek.zeg("nee, er is geen andere manier")
+    assert "niet raden" in teksten(berichten)
+    assert slots(gesprek)["antwoorden"] == voor["antwoorden"]
+    gesprek.zeg("ja")
+    assert slots(gesprek)["antwoorden"] == voor["antwoorden"] + [
+        [voor["open_vraag"], "ja"]]
 
 
 def test_a_past_threat_mid_plan_does_not_interrupt(gesprek):

@@ -17,7 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.entiteiten import Lexicon, _gevaar_voorrang, herken
 from bot.nlu.normaliseren import normaliseer
-from bot.nlu.signalen import (acuut_gevaar, gevaar_niet_nu, ja_nee_vooraan,
+from bot.nlu.signalen import (acuut_gevaar, gevaar_niet_nu, omgekeerd_antwoord,
                               toestemming)
 from bot.settings import PROJECT
 
@@ -177,24 +177,18 @@ def test_the_danger_intent_follows_the_time_of_the_threat(tekst, intent):
     assert bericht.get(INTENT)["name"] == intent
 
 
-@pytest.mark.parametrize("tekst, waarde", [
-    pytest.param("ja, hij heeft nu een mes bij zich en staat voor de deur", "ja",
-                 id="ja-then-the-danger"),
-    pytest.param("Ja. Hij staat nu voor de deur.", "ja", id="ja-own-sentence"),
-    pytest.param("nee, maar hij staat nu voor de deur", "nee", id="nee-maar"),
-    pytest.param("zeker niet, hij staat nu voor de deur", "nee", id="zeker-niet"),
-    pytest.param("klopt, hij staat nu voor de deur", "ja", id="klopt"),
-    pytest.param("hij staat nu voor de deur", None, id="no-answer"),
-    pytest.param("hij staat nu voor de deur, en ja, hij deed aangifte", None,
-                 id="answer-later-in-the-message"),
-    pytest.param("ja, denk ik, hij staat nu voor de deur", None, id="doubt"),
-    pytest.param("ja nee, hij staat nu voor de deur", None, id="yes-and-no"),
-    pytest.param("klopt het dat ik 112 moet bellen", None, id="klopt-het-asks"),
-    pytest.param("zeker als hij een mes heeft", None, id="zeker-als"),
-    pytest.param("januari", None, id="a-word-that-starts-with-ja"),
+@pytest.mark.parametrize("tekst, omgekeerd", [
+    pytest.param("nee, er is geen andere manier", True, id="no-then-no-other-way"),
+    pytest.param("Nee. Er is geen alternatief.", True, id="no-own-sentence"),
+    pytest.param("ja, het kan niet anders", True, id="yes-then-not-otherwise"),
+    pytest.param("ja, er is geen andere manier", True, id="yes-then-no-other-way"),
+    pytest.param("nee, dat is niet zo", False, id="plain-reinforcing-no"),
+    pytest.param("nee hoor", False, id="plain-no"),
+    pytest.param("ja", False, id="plain-yes"),
+    pytest.param("er is geen andere manier", False, id="no-yes-or-no-at-the-start"),
 ])
-def test_a_plain_yes_or_no_at_the_start(tekst, waarde):
-    assert ja_nee_vooraan(normaliseer(tekst)) == waarde
+def test_a_yes_or_no_turned_around_by_the_opposite_words(tekst, omgekeerd):
+    assert omgekeerd_antwoord(normaliseer(tekst)) is omgekeerd
 
 
 def test_consent_in_one_clause_is_not_undone_by_the_next():
