@@ -71,6 +71,17 @@ def test_decomposed_unicode_is_read_as_the_same_word(gesprek):
                      id="message-not-text"),
         pytest.param(b'{"sender": 7, "message": "ja"}', "'sender' moet tekst",
                      id="sender-not-text"),
+        # Without a message Rasa's channel answered 200 [] and logged a stack
+        # trace; without a sender every such client shared one conversation.
+        pytest.param(b'{"sender": "x"}', "'message' moet tekst", id="no-message"),
+        pytest.param(b'{"sender": "x", "message": null}', "'message' moet tekst",
+                     id="message-null"),
+        pytest.param(b'{"message": "ja"}', "'sender' moet tekst", id="no-sender"),
+        pytest.param(b'{"sender": "", "message": "ja"}', "'sender' moet tekst",
+                     id="empty-sender"),
+        pytest.param(b'{"sender": "  ", "message": "ja"}', "'sender' moet tekst",
+                     id="blank-sender"),
+        pytest.param(b"{}", "'sender' moet tekst", id="empty-object"),
     ],
 )
 def test_a_broken_request_is_refused_in_dutch_and_the_server_stays_up(
@@ -92,3 +103,13 @@ def test_a_hand_typed_payload_for_a_question_not_asked_sets_no_answer(assistent,
     slots = _tracker(assistent, gesprek)["slots"]
     assert slots["antwoorden"] == []
     assert slots["open_vraag"] == "s1_strafbaar_feit"
+
+
+def test_a_request_without_sender_joins_no_shared_conversation(assistent):
+    # Rasa's channel would have put it in the conversation "default".
+    antwoord = requests.post(f"{assistent}/webhooks/rest/webhook",
+                             json={"message": "mijn cliënt heeft een mes"}, timeout=60)
+    assert antwoord.status_code == 400
+    gebeurtenissen = requests.get(f"{assistent}/conversations/default/tracker",
+                                  timeout=60).json()["events"]
+    assert not [g for g in gebeurtenissen if g["event"] == "user"]
