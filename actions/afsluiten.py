@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.gesprek import logboek_uit, logregel, regelset
+from actions.verslag import wil_wissen
 from bot.record.maskering import maskeer
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,10 @@ class ActionAskMotivatieAntwoord(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> List[EventType]:
+        # After a request to delete the confirmation question is on screen;
+        # "Nee, ga verder" brings this point back.
+        if wil_wissen(tracker):
+            return []
         open_punten = tracker.get_slot("vastleg_open") or []
         if open_punten:
             punt = regelset().vastleggen[open_punten[0]]
@@ -57,6 +62,11 @@ class ValidateMotivatieForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
+        # A deliberate "wis dit gesprek" is not weighing: ask to confirm. Text
+        # that only looks like it to NLU is kept as weighing (wil_wissen).
+        if wil_wissen(tracker):
+            dispatcher.utter_message(response="utter_vraag_wissen")
+            return {"motivatie_antwoord": None}
         tekst = " ".join(str(slot_value or "").split())
         if not tekst:
             dispatcher.utter_message(response="utter_motivatie_leeg")

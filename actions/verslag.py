@@ -1,4 +1,4 @@
-"""'Geef me het verslag' and 'wis dit gesprek'.
+"""'Geef me het verslag' and 'wis dit gesprek' (asked first, then confirmed).
 
 The record is the canonical JSON (bot/record); the chat shows it as Markdown
 and offers it as a file in PDF, Markdown, HTML or JSON. Over REST a file comes
@@ -17,6 +17,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.antwoord import heropen
 from actions.gesprek import antwoorden_uit, logboek_uit, nu, regelset
 from bot.record import maak_vastlegging, naar_markdown
 from bot.record.download import downloadnaam
@@ -28,6 +29,12 @@ from bot.record.weergave import CONTENT_TYPES, formaat_van, render
 logger = logging.getLogger(__name__)
 
 FORMATEN = ("pdf", "md", "html", "json")
+
+# During the weighing a message classified wis_gesprek is taken as a request to
+# delete only from this confidence on (or as a typed payload); below it, it is
+# weighing text that speaks of a talk ("gesprekken met hem hebben niets
+# opgeleverd") and the form keeps it.
+WIS_DREMPEL = 0.9
 
 
 def _zelfde_inhoud(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -134,4 +141,45 @@ class ActionWisGesprek(Action):
         weg = verwijder(tracker.sender_id)
         logger.info("gesprek gewist: %d bestanden van de vastlegging", len(weg))
         dispatcher.utter_message(response="utter_gesprek_gewist", aantal=len(weg))
+        return []
+
+
+def wil_wissen(tracker: Tracker) -> bool:
+    """Whether the latest message was clearly a request to delete: a button or
+    typed payload, or wis_gesprek with high confidence."""
+    intent = tracker.latest_message.get("intent") or {}
+    if intent.get("name") != "wis_gesprek":
+        return False
+    if (tracker.latest_message.get("text") or "").lstrip().startswith("/"):
+        return True
+    return float(intent.get("confidence") or 0.0) >= WIS_DREMPEL
+
+
+class ActionVraagWissen(Action):
+    """'Wis dit gesprek' only asks: deleting cannot be undone, and NLU may take
+    an ordinary sentence about a talk for it. The tracker store deletes on
+    action_wis_gesprek alone, so this action must keep another name."""
+
+    def name(self) -> Text:
+        return "action_vraag_wissen"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> List[EventType]:
+        dispatcher.utter_message(response="utter_vraag_wissen")
+        return []
+
+
+class ActionWisAnnuleren(Action):
+    """'Nee, ga verder': nothing is deleted; the open question again. During
+    the weighing the form asks its own point again."""
+
+    def name(self) -> Text:
+        return "action_wis_annuleren"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> List[EventType]:
+        dispatcher.utter_message(response="utter_wissen_geannuleerd")
+        heropen(dispatcher, tracker)
         return []

@@ -4,7 +4,8 @@ guard against a database that is away.
 1. Masking: the text of every user message (and a slot filled from free text)
    is masked (``maskering.py``) before it is written, so no BSN, phone number,
    address or date typed by the professional lands in the database.
-2. Deleting: when the user said "wis dit gesprek", ``action_wis_gesprek`` ran
+2. Deleting: when the user confirmed "wis dit gesprek" with the button (the
+   wish itself only asks, ``action_vraag_wissen``), ``action_wis_gesprek`` ran
    in this turn; instead of saving, every stored event of that conversation is
    deleted. It has to happen here: an action that deleted the rows itself
    would see them written back when the Rasa server saves the turn.

@@ -1,5 +1,6 @@
 """The record over REST with the real servers: formats, masking in what the
-server stores, and deleting the conversation."""
+server stores, and deleting the conversation (asked first, done only on the
+confirmation button)."""
 
 from __future__ import annotations
 
@@ -49,13 +50,48 @@ def test_the_record_in_four_formats_and_masked_storage(assistent, gesprek):
     assert "06-12345678" not in opgeslagen and "111222333" not in opgeslagen
     assert "[telefoonnummer]" in opgeslagen
 
-    assert "gewist" in teksten(gesprek.zeg("wis dit gesprek"))
+    gevraagd = gesprek.zeg("wis dit gesprek")
+    assert "Wilt u dit hele gesprek wissen" in teksten(gevraagd)
+    assert "gewist" in teksten(gesprek.zeg("/wis_bevestigen"))
 
 
-def test_wis_dit_gesprek_during_the_weighing_deletes_it(assistent, gesprek):
+def _gebruikersberichten(assistent, gesprek_id):
+    events = _opgeslagen(assistent, gesprek_id)["events"]
+    return [e for e in events if e.get("event") == "user"]
+
+
+def test_a_sentence_about_a_talk_at_the_first_question_deletes_nothing(
+        assistent, gesprek):
+    gesprek.zeg("een patiënt heeft mij bedreigd, mag ik aangifte doen?")
+    antwoord = gesprek.zeg("hij vertelde het me zelf tijdens ons gesprek")
+    assert "gewist" not in teksten(antwoord)
+    assert len(_gebruikersberichten(assistent, gesprek.id)) == 2
+
+    verder = gesprek.zeg("/wis_annuleren")
+    assert "niets gewist" in teksten(verder)
+    assert [k for b in verder for k in b.get("buttons") or []]
+    assert len(_gebruikersberichten(assistent, gesprek.id)) == 3
+
+
+def test_wis_dit_gesprek_during_the_weighing_asks_first_then_deletes(
+        assistent, gesprek):
     _tot_uitkomst(gesprek)
-    gewist = gesprek.zeg("/wis_gesprek")
+    gevraagd = gesprek.zeg("/wis_gesprek")
+    assert "Wilt u dit hele gesprek wissen" in teksten(gevraagd)
+    assert "Met welk doel" not in teksten(gevraagd)
+    # "Nee, ga verder": nothing deleted, the form asks its point again.
+    verder = gesprek.zeg("/wis_annuleren")
+    assert "niets gewist" in teksten(verder)
+    assert "Met welk doel" in teksten(verder)
+
+    # Weighing that speaks of talks is weighing, not a request to delete.
+    afweging = gesprek.zeg("Gesprekken met hem hebben niets opgeleverd, hij "
+                           "weigert hulp")
+    assert "wissen" not in teksten(afweging)
+    assert "Gesprekken met hem" in str(_opgeslagen(assistent, gesprek.id)["slots"])
+
+    assert "Wilt u dit hele gesprek wissen" in teksten(gesprek.zeg("wis dit gesprek"))
+    gewist = gesprek.zeg("/wis_bevestigen")
     assert "gewist" in teksten(gewist)
-    assert "Met welk doel" not in teksten(gewist)
     events = _opgeslagen(assistent, gesprek.id)["events"]
     assert not [e for e in events if e.get("event") == "user"]
