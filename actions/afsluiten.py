@@ -118,8 +118,11 @@ class ActionAfsluiten(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> List[EventType]:
+        # Only a weighing that was written down is said to be in the record.
+        afweging = bool(tracker.get_slot("motivaties"))
         dispatcher.utter_message(
-            response="utter_afsluiten",
+            response=("utter_afsluiten" if afweging
+                      else "utter_afsluiten_zonder_afweging"),
             buttons=[
                 {"title": "Geef me het verslag", "payload": "/verslag"},
                 {"title": "Waarom deze uitkomst?", "payload": "/waarom"},

@@ -136,7 +136,10 @@ def volgende_stap(
                 SlotSet("fase", "klaar")]
     events.append(SlotSet("vastleg_open", punten))
     events.append(SlotSet("motivaties", {}))
-    dispatcher.utter_message(response="utter_eigen_afweging")
+    # Points are announced only when there are points to ask (a "niet delen"
+    # outcome may have none).
+    dispatcher.utter_message(response="utter_eigen_afweging" if punten
+                             else "utter_eigen_afweging_zonder_punten")
     events.append(SlotSet("fase", "afweging"))
     return events
 
