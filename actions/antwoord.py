@@ -23,6 +23,7 @@ from actions.gesprek import (
 )
 from actions.start import ActionStartPlan, bied_doorverwijzing
 from bot.nlu.signalen import omgekeerd_antwoord
+from bot.nlu.taal import zonder_woorden
 from bot.rules import Stand, herken_optie, loop, terug, verklaar, wijzig
 from bot.rules.correctie import zoek_verwijzing
 from bot.rules.model import Knoop, Optie
@@ -377,9 +378,13 @@ class ActionLeeg(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> List[EventType]:
         stand = None if form_actief(tracker) else huidige_stand(tracker)
+        # Only emoji or symbols is not an empty message: say that words are
+        # needed.
+        tekst = tracker.latest_message.get("text")
+        soort = "utter_geen_woorden" if zonder_woorden(tekst) else "utter_leeg"
         if stand is None or stand.klaar:
-            dispatcher.utter_message(response="utter_leeg")
+            dispatcher.utter_message(response=soort)
             return []
-        dispatcher.utter_message(response="utter_leeg_knoppen")
+        dispatcher.utter_message(response=f"{soort}_knoppen")
         stel_vraag(dispatcher, stand)
         return []

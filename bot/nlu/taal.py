@@ -67,6 +67,13 @@ def is_leeg(tekst: Optional[str]) -> bool:
     return not any(t.isalnum() for t in (tekst or ""))
 
 
+def zonder_woorden(tekst: Optional[str]) -> bool:
+    """Empty in the sense of :func:`is_leeg`, yet not blank: emoji, symbols or
+    punctuation were sent. The reply must not call that an empty message."""
+    return is_leeg(tekst) and any(
+        t.isprintable() and not t.isspace() for t in (tekst or ""))
+
+
 def andere_taal(tekst: Optional[str]) -> Optional[str]:
     """'en', 'pl' or 'anders' when the text is clearly not Dutch, else None."""
     letters = [t for t in (tekst or "") if t.isalpha()]

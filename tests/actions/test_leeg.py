@@ -52,3 +52,19 @@ def test_the_reply_without_buttons_does_not_mention_them():
     met = antwoorden["utter_leeg_knoppen"][0]["text"]
     assert "knop" not in zonder and "Typ uw vraag of uw antwoord" in zonder
     assert "kies een van de knoppen" in met
+
+
+@pytest.mark.parametrize(
+    "tekst, slots, verwacht",
+    [
+        pytest.param("😡🔪😱", {}, ["utter_geen_woorden"], id="emoji-no-plan"),
+        pytest.param("?!...", {}, ["utter_geen_woorden"], id="punctuation-no-plan"),
+        pytest.param("😀😀🔪", _slots([]), ["utter_geen_woorden_knoppen", "utter_vraag"],
+                     id="emoji-open-question"),
+        pytest.param("  \n ", {}, ["utter_leeg"], id="blank-stays-empty"),
+    ],
+)
+def test_emoji_only_is_not_called_an_empty_message(regels, tekst, slots, verwacht):
+    berichten, _ = voer_uit(ActionLeeg(), tracker(tekst, "leeg", [], slots))
+
+    assert [b.get("response") for b in berichten] == verwacht

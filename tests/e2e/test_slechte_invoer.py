@@ -26,7 +26,7 @@ def _tracker(assistent: str, gesprek: Gesprek) -> dict:
 SLECHTE_INVOER = [
     pytest.param("", "leeg bericht", id="empty"),
     pytest.param("   \n\t  ", "leeg bericht", id="whitespace"),
-    pytest.param("😀😀🔪", "leeg bericht", id="emoji-only"),
+    pytest.param("😀😀🔪", "alleen woorden", id="emoji-only"),
     pytest.param("ja\x00\x07\x1b[31m", None, id="control-characters"),
     pytest.param("Can I share this with the police?", "alleen in het Nederlands",
                  id="english"),

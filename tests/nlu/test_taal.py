@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.taal import andere_taal, is_leeg
+from bot.nlu.taal import andere_taal, is_leeg, zonder_woorden
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,20 @@ from bot.nlu.taal import andere_taal, is_leeg
 )
 def test_messages_without_words_are_empty(tekst):
     assert is_leeg(tekst)
+
+
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [
+        pytest.param("😀🔪😡", True, id="emoji-only"),
+        pytest.param("?!...", True, id="punctuation-only"),
+        pytest.param("   \n\t ", False, id="whitespace"),
+        pytest.param("", False, id="empty"),
+        pytest.param("ja 😀", False, id="a-word-with-emoji"),
+    ],
+)
+def test_signs_without_words_are_told_apart_from_blank(tekst, verwacht):
+    assert zonder_woorden(tekst) is verwacht
 
 
 @pytest.mark.parametrize(
