@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 import uuid
 from pathlib import Path
@@ -163,16 +164,33 @@ def _stuur(rasa_url: str, afzender: str, tekst: str) -> List[dict]:
         return [{"text": f"De assistent is niet bereikbaar ({fout.__class__.__name__})."}]
 
 
+STOPSIGNALEN = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _onderbreek(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     from bot.runtime import start_alles, stop
 
     from bot.opslag.onbereikbaar import OpslagOnbereikbaar
 
+    # SIGTERM (a service manager, kill) and SIGHUP (the terminal closed) stop
+    # both servers as Ctrl-C does. Python's default for them ends this process
+    # at once, without the finally below, and leaves both servers running.
+    # ./deelwijzer execs Python, so the signal reaches this process.
+    for signaal in STOPSIGNALEN[1:]:
+        signal.signal(signaal, _onderbreek)
     inst = instellingen()
     try:
         processen = start_alles(inst)
     except OpslagOnbereikbaar as fout:
         print(fout, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        # start_alles stopped what it had started.
+        print("Gestopt tijdens het starten.", file=sys.stderr)
         return 1
     print(f"Rasa-server: {inst.rasa_url} (REST: {inst.rasa_url}/webhooks/rest/webhook)")
     print(f"Actieserver: {inst.actie_url}. Logs in var/log/.")
@@ -190,6 +208,9 @@ def cmd_start(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        # A second signal must not cut the stopping short and leave a server.
+        for signaal in STOPSIGNALEN:
+            signal.signal(signaal, signal.SIG_IGN)
         stop(*processen)
     return 0
 

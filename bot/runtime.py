@@ -232,11 +232,16 @@ def start_alles(inst: Optional[Instellingen] = None) -> List[subprocess.Popen]:
     logs = PROJECT / "var" / "log"
     logs.mkdir(parents=True, exist_ok=True)
     acties = start_actieserver(inst, logs / "actieserver.log")
-    rasa = start_rasa(inst, model, logs / "rasa.log")
+    try:
+        rasa = start_rasa(inst, model, logs / "rasa.log")
+    except BaseException:
+        stop(acties)
+        raise
     try:
         wacht_tot_bereikbaar(f"http://127.0.0.1:{inst.actie_poort}/health", acties, 120)
         wacht_tot_bereikbaar(f"{inst.rasa_url}/status", rasa, 300)
-    except Exception:
+    except BaseException:
+        # Also Ctrl-C or SIGTERM while waiting (bot/cli.py): no server is left.
         stop(rasa, acties)
         if rasa.returncode == OPSLAG_EXIT:
             # The database went away between the check above and the server.

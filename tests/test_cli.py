@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import time
+
+import pytest
 
 from bot.cli import main
 
@@ -103,3 +109,59 @@ def test_the_terminal_chat_saves_the_markdown_file_without_dumping_it(
     uitvoer = capsys.readouterr().out
     assert "# Vastlegging gegevensdeling" not in uitvoer
     assert "Opgeslagen: " in uitvoer
+
+
+def _bereikbaar(url: str) -> bool:
+    import requests
+
+    try:
+        return requests.get(url, timeout=2).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("signaal", [signal.SIGTERM, signal.SIGHUP],
+                         ids=["sigterm-service-manager", "sighup-terminal-closed"])
+def test_a_stop_signal_to_deelwijzer_start_stops_both_servers(tmp_path, signaal):
+    import psutil
+
+    from bot.runtime import PROJECT
+    from tests.e2e.conftest import vrije_poort
+
+    rasa_poort, actie_poort = vrije_poort(), vrije_poort()
+    omgeving = {**os.environ, "DEELWIJZER_RASA_POORT": str(rasa_poort),
+                "DEELWIJZER_ACTIE_POORT": str(actie_poort),
+                "DEELWIJZER_RASA_HOST": "127.0.0.1",
+                "DEELWIJZER_TRACKER_STORE": f"sqlite:///{tmp_path / 'tracker.db'}",
+                "DEELWIJZER_VERSLAG_MAP": str(tmp_path / "verslagen")}
+    # As a service manager starts it: the wrapper, whose process it signals.
+    start = subprocess.Popen([str(PROJECT / "deelwijzer"), "start", "--zonder-chat"],
+                             cwd=PROJECT, env=omgeving, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    urls = [f"http://127.0.0.1:{actie_poort}/health",
+            f"http://127.0.0.1:{rasa_poort}/status"]
+    kinderen: list = []
+    try:
+        einde = time.monotonic() + 900  # may train a model first
+        while not all(_bereikbaar(url) for url in urls):
+            assert start.poll() is None, f"start stopte met code {start.returncode}"
+            assert time.monotonic() < einde, "servers niet bereikbaar"
+            time.sleep(1)
+        kinderen = psutil.Process(start.pid).children(recursive=True)
+        assert len(kinderen) >= 2
+
+        start.send_signal(signaal)
+
+        start.wait(timeout=30)
+        _, levend = psutil.wait_procs(kinderen, timeout=5)
+        assert levend == []
+        assert not any(_bereikbaar(url) for url in urls)
+    finally:
+        # Whatever is left, also servers the start process left behind.
+        if start.poll() is None:
+            kinderen += psutil.Process(start.pid).children(recursive=True)
+            start.kill()
+        for kind in kinderen:
+            if kind.is_running():
+                kind.kill()
