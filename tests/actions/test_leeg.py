@@ -68,3 +68,14 @@ def test_emoji_only_is_not_called_an_empty_message(regels, tekst, slots, verwach
     berichten, _ = voer_uit(ActionLeeg(), tracker(tekst, "leeg", [], slots))
 
     assert [b.get("response") for b in berichten] == verwacht
+
+
+def test_a_too_long_message_is_not_said_to_be_partly_read():
+    import yaml
+
+    from bot.rules.loader import DATA_DIR
+
+    with (DATA_DIR.parent / "domain.yml").open(encoding="utf-8") as bestand:
+        tekst = yaml.safe_load(bestand)["responses"]["utter_te_lang"][0]["text"]
+    assert "te lang om te lezen" in tekst and "korter bericht" in tekst
+    assert "eerste" not in tekst

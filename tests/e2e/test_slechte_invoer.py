@@ -37,7 +37,7 @@ SLECHTE_INVOER = [
     pytest.param("<script>alert('x')</script>", None, id="script"),
     pytest.param("<img src=x onerror=alert(1)>", None, id="html"),
     pytest.param("'; DROP TABLE events; --", None, id="sql-like"),
-    pytest.param("mes " * 25000, "erg lang", id="100000-characters"),
+    pytest.param("mes " * 25000, "te lang om te lezen", id="100000-characters"),
 ]
 
 
