@@ -27,6 +27,13 @@ Shortcoming: when handling a message raises anything that the server guards
 (bot/storing.py, bot/opslag/onbereikbaar.py) do not catch, Rasa's own
 ``receive`` logs the error with the user's text ("rest.message.received.
 failure") and answers an empty list.
+
+Not ours, left as is: a CORS preflight (OPTIONS) never reaches this channel.
+The webhook route takes only POST, so Sanic-CORS answers the preflight from
+Sanic's error handler; when the client sent ``Content-Length: 0`` (Python's
+requests does, browsers do not) Sanic 21.12 then logs "[ERROR] <Request:
+OPTIONS /webhooks/rest/webhook> body not consumed." The answer itself is
+right (tests/e2e/test_cors.py).
 """
 
 from __future__ import annotations
