@@ -75,6 +75,10 @@ def laad_testset(pad: Path = TESTSET) -> List[Voorbeeld]:
         for regel in groep["voorbeelden"]:
             if isinstance(regel, str):
                 regel = {"tekst": regel}
+            if not isinstance(regel.get("tekst"), str):
+                # YAML reads an unquoted yes, no, on or off as a boolean.
+                raise ValueError(f"{pad.name}: tekst is geen tekst: {regel!r}; "
+                                 "zet hem tussen aanhalingstekens")
             entiteiten = {k: [str(w) for w in (v if isinstance(v, list) else [v])]
                           for k, v in (regel.get("entiteiten") or {}).items()}
             routeren = "plan" in regel or "plan" in groep
