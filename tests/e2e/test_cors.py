@@ -111,7 +111,8 @@ def test_json_from_a_foreign_origin_is_refused_and_not_handled(assistent):
     assert _gebruikersberichten(assistent, gesprek) == []
 
 
-@pytest.mark.parametrize("soort", ["application/json", "application/json; charset=utf-8",
+@pytest.mark.parametrize("soort", ["application/json",
+                                   "application/json; charset=utf-8",
                                    "Application/JSON;charset=UTF-8"])
 def test_json_with_or_without_charset_is_handled(assistent, soort):
     gesprek = f"json-{uuid.uuid4().hex[:10]}"
