@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
 from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -31,10 +32,14 @@ logger = logging.getLogger(__name__)
 FORMATEN = ("pdf", "md", "html", "json")
 
 # During the weighing a message classified wis_gesprek is taken as a request to
-# delete only from this confidence on (or as a typed payload); below it, it is
-# weighing text that speaks of a talk ("gesprekken met hem hebben niets
-# opgeleverd") and the form keeps it.
+# delete only from this confidence on and with a word for deleting or keeping
+# in it (or as a typed payload); otherwise it is weighing text that speaks of a
+# talk ("gesprekken met hem hebben niets opgeleverd") and the form keeps it.
+# The words are a second check because NLU's confidence on such text moves
+# with every retraining.
 WIS_DREMPEL = 0.9
+WIS_WOORDEN = re.compile(
+    r"\b(wis\w*|gewist|verwijder\w*|opgeslagen|opslaan|bewaar\w*|haal)\b")
 
 
 def _zelfde_inhoud(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -150,9 +155,11 @@ def wil_wissen(tracker: Tracker) -> bool:
     intent = tracker.latest_message.get("intent") or {}
     if intent.get("name") != "wis_gesprek":
         return False
-    if (tracker.latest_message.get("text") or "").lstrip().startswith("/"):
+    tekst = (tracker.latest_message.get("text") or "").strip()
+    if tekst.startswith("/"):
         return True
-    return float(intent.get("confidence") or 0.0) >= WIS_DREMPEL
+    return (float(intent.get("confidence") or 0.0) >= WIS_DREMPEL
+            and WIS_WOORDEN.search(tekst.lower()) is not None)
 
 
 class ActionVraagWissen(Action):

@@ -97,6 +97,8 @@ def _valideer(tekst, zekerheid):
                      0.70, id="weighing-about-talks-low-confidence"),
         pytest.param("In het gesprek gaf hij toe dat hij een mes heeft",
                      WIS_DREMPEL - 0.01, id="just-below-the-bar"),
+        pytest.param("Gesprekken met hem hebben niets opgeleverd, hij weigert hulp",
+                     0.96, id="high-confidence-but-no-word-for-deleting"),
     ],
 )
 def test_weighing_text_taken_for_wis_gesprek_is_kept_as_weighing(regels, tekst,
@@ -114,6 +116,8 @@ def test_weighing_text_taken_for_wis_gesprek_is_kept_as_weighing(regels, tekst,
     [
         pytest.param("wis dit gesprek", 0.97, id="typed-clearly"),
         pytest.param("/wis_gesprek", 1.0, id="payload"),
+        pytest.param("haal mijn gegevens uit het systeem", 0.93,
+                     id="keep-nothing-without-the-word-gesprek"),
     ],
 )
 def test_a_clear_request_to_delete_in_the_weighing_asks_and_keeps_nothing(
