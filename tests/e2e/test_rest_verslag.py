@@ -75,14 +75,14 @@ def test_a_sentence_about_a_talk_at_the_first_question_deletes_nothing(
 
 def test_wis_dit_gesprek_during_the_weighing_asks_first_then_deletes(
         assistent, gesprek):
-    _tot_uitkomst(gesprek)
+    punt = [b["text"] for b in _tot_uitkomst(gesprek) if b.get("text")][-1]
     gevraagd = gesprek.zeg("/wis_gesprek")
     assert "Wilt u dit hele gesprek wissen" in teksten(gevraagd)
-    assert "Met welk doel" not in teksten(gevraagd)
+    assert punt not in teksten(gevraagd)
     # "Nee, ga verder": nothing deleted, the form asks its point again.
     verder = gesprek.zeg("/wis_annuleren")
     assert "niets gewist" in teksten(verder)
-    assert "Met welk doel" in teksten(verder)
+    assert punt in teksten(verder)
 
     # Weighing that speaks of talks is weighing, not a request to delete.
     afweging = gesprek.zeg("Gesprekken met hem hebben niets opgeleverd, hij "
