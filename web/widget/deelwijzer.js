@@ -20,7 +20,9 @@
   const downloads = menu.querySelector(".downloads");
   const knopWis = $("knop-wis");
   const dialoog = $("wis-dialoog");
-  const WIS = root.dataset.wisIntent || "/wis_gesprek";
+  // The page's own dialog has asked already, so the confirming intent goes
+  // out, not "/wis_gesprek" (which would make the assistant ask again).
+  const WIS = root.dataset.wisIntent || "/wis_bevestigen";
 
   let sessie = lees();
   let formaten = [];
