@@ -381,10 +381,12 @@ class ActionLeeg(Action):
         # Only emoji or symbols is not an empty message: say that words are
         # needed.
         tekst = tracker.latest_message.get("text")
-        soort = "utter_geen_woorden" if zonder_woorden(tekst) else "utter_leeg"
+        emoji = zonder_woorden(tekst)
         if stand is None or stand.klaar:
-            dispatcher.utter_message(response=soort)
+            dispatcher.utter_message(
+                response="utter_geen_woorden" if emoji else "utter_leeg")
             return []
-        dispatcher.utter_message(response=f"{soort}_knoppen")
+        dispatcher.utter_message(
+            response="utter_geen_woorden_knoppen" if emoji else "utter_leeg_knoppen")
         stel_vraag(dispatcher, stand)
         return []
